@@ -1,0 +1,70 @@
+package cn.nantong.livingcircle.api;
+
+import java.util.Map;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/**
+ * A client error with a stable machine-readable {@code extensions.code} and a message safe to show: no stack trace,
+ * no Cypher, no internal identifiers beyond what the client sent.
+ */
+public class ApiException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final Map<String, Object> details;
+
+    public ApiException(ErrorCode code, String message, Map<String, Object> details) {
+        super(message, null, false, false);
+        this.code = code;
+        this.details = Map.copyOf(details);
+    }
+
+    public ApiException(ErrorCode code, String message) {
+        this(code, message, Map.of());
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** Extra {@code extensions} entries, such as the offending argument and the limit it broke. */
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    public static ApiException notFound(String type, String id) {
+        return new ApiException(ErrorCode.NOT_FOUND, "No " + type + " with id '" + id + "'",
+                Map.of("type", type, "id", id));
+    }
+
+    public static ApiException outOfRange(String argument, Object value, Object min, Object max) {
+        return new ApiException(ErrorCode.OUT_OF_RANGE,
+                "Argument '" + argument + "' must be between " + min + " and " + max + ", was " + value,
+                Map.of("argument", argument, "min", min, "max", max));
+    }
+
+    public static ApiException badArgument(String argument, String message) {
+        return new ApiException(ErrorCode.BAD_USER_INPUT, message, Map.of("argument", argument));
+    }
+
+    /** Codes clients can switch on; {@link #classification()} maps each to Spring for GraphQL's error type. */
+    public enum ErrorCode {
+        NOT_FOUND(ErrorType.NOT_FOUND),
+        BAD_USER_INPUT(ErrorType.BAD_REQUEST),
+        OUT_OF_RANGE(ErrorType.BAD_REQUEST),
+        INVALID_CURSOR(ErrorType.BAD_REQUEST),
+        UNKNOWN_CATEGORY(ErrorType.BAD_REQUEST),
+        SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
+        INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
+
+        private final ErrorType classification;
+
+        ErrorCode(ErrorType classification) {
+            this.classification = classification;
+        }
+
+        public ErrorType classification() {
+            return classification;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package cn.nantong.livingcircle.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives errors raised by graphql-java itself (parse and validation errors, bad variable values) an
+ * {@code extensions.code} too, so every error a client sees can be switched on the same way. The codes follow the
+ * widely used Apollo names.
+ */
+@Component
+class ErrorCodeInterceptor implements WebGraphQlInterceptor {
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        return chain.next(request).map(response -> {
+            if (response.getExecutionResult().getErrors().isEmpty()) {
+                return response;
+            }
+            List<GraphQLError> errors = response.getExecutionResult().getErrors().stream()
+                    .map(ErrorCodeInterceptor::withCode)
+                    .toList();
+            return response.transform(builder -> builder.errors(errors));
+        });
+    }
+
+    static GraphQLError withCode(GraphQLError error) {
+        Map<String, Object> extensions = error.getExtensions() == null ? Map.of() : error.getExtensions();
+        if (extensions.containsKey("code")) {
+            return error;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(extensions);
+        merged.put("code", codeFor(error.getErrorType()));
+        return GraphqlErrorBuilder.newError()
+                .message(error.getMessage())
+                .locations(error.getLocations())
+                .path(error.getPath())
+                .errorType(error.getErrorType())
+                .extensions(merged)
+                .build();
+    }
+
+    private static String codeFor(ErrorClassification classification) {
+        if (classification == ErrorType.InvalidSyntax) {
+            return "GRAPHQL_PARSE_FAILED";
+        }
+        if (classification == ErrorType.ValidationError) {
+            return "GRAPHQL_VALIDATION_FAILED";
+        }
+        if (classification == ErrorType.OperationNotSupported) {
+            return "OPERATION_NOT_SUPPORTED";
+        }
+        if (classification == org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR) {
+            return "INTERNAL_ERROR";
+        }
+        return "BAD_USER_INPUT";
+    }
+}

@@ -1,0 +1,64 @@
+package cn.nantong.livingcircle.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that turns exceptions thrown while fetching data into GraphQL errors. Domain errors keep their
+ * message and code; an unavailable database becomes {@code SERVICE_UNAVAILABLE}; anything else is logged with an
+ * id and reaches the client only as that id, never as a stack trace or a Cypher text.
+ */
+@Component
+class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        Throwable cause = unwrap(ex);
+        if (cause instanceof ApiException api) {
+            return error(env, api.code(), api.getMessage(), api.details());
+        }
+        if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException
+                || cause instanceof TransientDataAccessResourceException) {
+            log.warn("Database unavailable while fetching {}: {}", env.getExecutionStepInfo().getPath(), cause.toString());
+            return error(env, ApiException.ErrorCode.SERVICE_UNAVAILABLE,
+                    "The database is temporarily unavailable; retry later", Map.of());
+        }
+        String errorId = env.getExecutionId().toString();
+        log.error("Unexpected error {} at {}", errorId, env.getExecutionStepInfo().getPath(), ex);
+        return error(env, ApiException.ErrorCode.INTERNAL_ERROR, "Internal error " + errorId, Map.of());
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ApiException.ErrorCode code, String message,
+            Map<String, Object> details) {
+        Map<String, Object> extensions = new LinkedHashMap<>(details);
+        extensions.put("code", code.name());
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(code.classification())
+                .message(message)
+                .extensions(extensions)
+                .build();
+    }
+
+    private static Throwable unwrap(Throwable ex) {
+        Throwable current = ex;
+        while (current.getCause() != null && current.getCause() != current
+                && !(current instanceof ApiException)) {
+            current = current.getCause();
+        }
+        return current instanceof ApiException || current instanceof ServiceUnavailableException
+                || current instanceof SessionExpiredException ? current : ex;
+    }
+}

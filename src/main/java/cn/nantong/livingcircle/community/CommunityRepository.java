@@ -1,0 +1,128 @@
+package cn.nantong.livingcircle.community;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.nantong.livingcircle.api.Records;
+import org.neo4j.driver.Record;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read access to communities and buildings through {@link Neo4jClient} projections: records straight from Cypher,
+ * no entity graph, every list keyset-paged by id.
+ */
+@Repository
+@Transactional(readOnly = true)
+public class CommunityRepository {
+
+    private final Neo4jClient neo4j;
+
+    CommunityRepository(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    public Optional<Community> findCommunity(String id) {
+        return Optional.ofNullable(findCommunities(List.of(id)).get(id));
+    }
+
+    public Map<String, Community> findCommunities(Collection<String> ids) {
+        return neo4j.query("""
+                        MATCH (c:Community) WHERE c.id IN $ids
+                        OPTIONAL MATCH (c)-[:IN_SUBDISTRICT]->(s:Subdistrict)
+                        OPTIONAL MATCH (s)-[:IN_DISTRICT]->(d:District)
+                        RETURN c.id AS id, c.nameZh AS name, c.nameEn AS nameEn, s.nameZh AS subdistrict,
+                               d.nameZh AS district, c.pilot AS pilot, c.households AS households,
+                               c.residents AS residents, c.areaSquareMeters AS area,
+                               c.location.latitude AS lat, c.location.longitude AS lon
+                        """)
+                .bind(List.copyOf(ids)).to("ids")
+                .fetchAs(Community.class).mappedBy((t, r) -> community(r)).all().stream()
+                .collect(Collectors.toMap(Community::id, Function.identity()));
+    }
+
+    /** Communities ordered by id after {@code afterId} (exclusive), at most {@code limit}. */
+    List<Community> pageCommunities(String afterId, int limit) {
+        List<String> ids = List.copyOf(neo4j.query("""
+                        MATCH (c:Community) WHERE $afterId IS NULL OR c.id > $afterId
+                        RETURN c.id AS id ORDER BY id LIMIT $limit
+                        """)
+                .bind(afterId).to("afterId").bind(limit).to("limit")
+                .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
+        Map<String, Community> byId = findCommunities(ids);
+        return ids.stream().map(byId::get).toList();
+    }
+
+    int countCommunities() {
+        return neo4j.query("MATCH (c:Community) RETURN count(c) AS n").fetchAs(Integer.class)
+                .mappedBy((t, r) -> r.get("n").asInt()).one().orElse(0);
+    }
+
+    public Optional<Building> findBuilding(String id) {
+        return neo4j.query("""
+                        MATCH (b:Building {id: $id})-[:IN_COMMUNITY]->(c:Community)
+                        RETURN b.id AS id, b.name AS name, b.households AS households, b.residents AS residents,
+                               b.location.latitude AS lat, b.location.longitude AS lon, c.id AS communityId
+                        """)
+                .bind(id).to("id")
+                .fetchAs(Building.class).mappedBy((t, r) -> building(r)).one();
+    }
+
+    public boolean buildingExists(String id) {
+        return neo4j.query("MATCH (b:Building {id: $id}) RETURN count(b) > 0 AS found").bind(id).to("id")
+                .fetchAs(Boolean.class).mappedBy((t, r) -> r.get("found").asBoolean()).one().orElse(false);
+    }
+
+    /**
+     * One page of buildings for each of several communities in a single round trip (the batch behind
+     * {@code Community.buildings}), with each community's total.
+     */
+    Map<String, BuildingPage> pageBuildings(Collection<String> communityIds, String afterId, int limit) {
+        return neo4j.query("""
+                        UNWIND $ids AS cid
+                        MATCH (c:Community {id: cid})
+                        CALL {
+                            WITH c
+                            MATCH (b:Building)-[:IN_COMMUNITY]->(c)
+                            WHERE $afterId IS NULL OR b.id > $afterId
+                            WITH b ORDER BY b.id LIMIT $limit
+                            RETURN collect(b {.id, .name, .households, .residents,
+                                   lat: b.location.latitude, lon: b.location.longitude}) AS page
+                        }
+                        RETURN c.id AS communityId, page, COUNT { (:Building)-[:IN_COMMUNITY]->(c) } AS total
+                        """)
+                .bind(List.copyOf(communityIds)).to("ids").bind(afterId).to("afterId").bind(limit).to("limit")
+                .fetchAs(BuildingPage.class)
+                .mappedBy((t, r) -> {
+                    String communityId = r.get("communityId").asString();
+                    List<Building> buildings = r.get("page").asList(v -> new Building(v.get("id").asString(),
+                            Records.stringOrNull(v.get("name")), Records.intOrNull(v.get("households")),
+                            Records.intOrNull(v.get("residents")), Records.pointOrNull(v.get("lat"), v.get("lon")),
+                            communityId));
+                    return new BuildingPage(communityId, buildings, r.get("total").asInt());
+                })
+                .all().stream().collect(Collectors.toMap(BuildingPage::communityId, Function.identity()));
+    }
+
+    record BuildingPage(String communityId, List<Building> buildings, int totalCount) {
+    }
+
+    private static Community community(Record r) {
+        return new Community(r.get("id").asString(), r.get("name").asString(), Records.stringOrNull(r.get("nameEn")),
+                Records.stringOrNull(r.get("subdistrict")), Records.stringOrNull(r.get("district")),
+                Records.booleanOrFalse(r.get("pilot")), Records.intOrNull(r.get("households")),
+                Records.intOrNull(r.get("residents")), Records.doubleOrNull(r.get("area")),
+                Records.pointOrNull(r.get("lat"), r.get("lon")));
+    }
+
+    private static Building building(Record r) {
+        return new Building(r.get("id").asString(), Records.stringOrNull(r.get("name")),
+                Records.intOrNull(r.get("households")), Records.intOrNull(r.get("residents")),
+                Records.pointOrNull(r.get("lat"), r.get("lon")), r.get("communityId").asString());
+    }
+}

@@ -1,0 +1,66 @@
+package cn.nantong.livingcircle.dataset;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import cn.nantong.livingcircle.api.ApiException;
+import cn.nantong.livingcircle.api.Records;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the dataset metadata. Cached for a few seconds: every reachability request needs the horizon, and a
+ * replica must still notice within seconds when another one imports new data.
+ */
+@Service
+public class DatasetService {
+
+    private final Neo4jClient neo4j;
+    private final TransactionTemplate readOnly;
+    private final LoadingCache<String, Optional<DatasetInfo>> cache;
+
+    DatasetService(Neo4jClient neo4j, TransactionTemplate readOnlyTransactions) {
+        this.neo4j = neo4j;
+        this.readOnly = readOnlyTransactions;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).build(key -> load());
+    }
+
+    /**
+     * @throws ApiException {@code SERVICE_UNAVAILABLE} while no dataset has been imported yet
+     */
+    public DatasetInfo current() {
+        return cache.get("current").orElseThrow(() -> new ApiException(ApiException.ErrorCode.SERVICE_UNAVAILABLE,
+                "No dataset has been loaded yet"));
+    }
+
+    public Optional<DatasetInfo> find() {
+        return cache.get("current");
+    }
+
+    public void invalidate() {
+        cache.invalidateAll();
+    }
+
+    private Optional<DatasetInfo> load() {
+        return readOnly.execute(status -> neo4j.query("""
+                        MATCH (d:Dataset) WITH d ORDER BY d.importedAt DESC LIMIT 1
+                        RETURN d.id AS id, d.name AS name, d.source AS source, d.licence AS licence,
+                               d.attribution AS attribution, d.synthetic AS synthetic, d.version AS version,
+                               toString(d.importedAt) AS importedAt, d.horizonMeters AS horizonMeters,
+                               COUNT { (:Building) } AS buildings, COUNT { (:Outlet) } AS outlets,
+                               COUNT { (:Facility) } AS facilities, COUNT { (:Junction) } AS junctions,
+                               COUNT { ()-[:WALKWAY]->() } AS walkways, COUNT { ()-[:WALKS_TO]->() } AS walkingEdges
+                        """)
+                .fetchAs(DatasetInfo.class)
+                .mappedBy((t, r) -> new DatasetInfo(r.get("id").asString(), r.get("name").asString(),
+                        r.get("source").asString(), r.get("licence").asString(), r.get("attribution").asString(),
+                        Records.booleanOrFalse(r.get("synthetic")), r.get("version").asString(),
+                        r.get("importedAt").asString(), r.get("horizonMeters").asDouble(), r.get("buildings").asInt(),
+                        r.get("outlets").asInt(), r.get("facilities").asInt(), r.get("junctions").asInt(),
+                        r.get("walkways").asInt(), r.get("walkingEdges").asInt()))
+                .one());
+    }
+}

@@ -1,0 +1,70 @@
+package cn.nantong.livingcircle.importer;
+
+import java.util.stream.IntStream;
+
+import cn.nantong.livingcircle.walkway.Attachment;
+import cn.nantong.livingcircle.walkway.PlaceLocator;
+import cn.nantong.livingcircle.walkway.WalkingSearch;
+import cn.nantong.livingcircle.walkway.WalkwayNetwork;
+
+/**
+ * The precomputed {@code (:Building)-[:WALKS_TO {meters}]->(:Place)} edges: one bounded search per building over
+ * the in-memory network, every place within the horizon collected. Buildings are independent, so they run in
+ * parallel with one reusable {@link WalkingSearch} per worker thread.
+ *
+ * <p>Result layout: for building {@code b}, its edges are {@code [first[b], first[b+1])} in {@code place} and
+ * {@code millimetres}.
+ */
+record WalkingEdges(int[] first, int[] place, int[] millimetres) {
+
+    int count() {
+        return place.length;
+    }
+
+    static WalkingEdges compute(WalkwayNetwork network, Attachment[] buildings, PlaceLocator places,
+            int horizonMillimetres) {
+        int n = buildings.length;
+        int[][] perPlace = new int[n][];
+        int[][] perMillimetres = new int[n][];
+        ThreadLocal<WalkingSearch> searches = ThreadLocal.withInitial(() -> new WalkingSearch(network));
+        IntStream.range(0, n).parallel().forEach(b -> {
+            WalkingSearch search = searches.get();
+            search.run(buildings[b], horizonMillimetres);
+            IntBuffer targets = new IntBuffer();
+            IntBuffer distances = new IntBuffer();
+            places.forEachWithin(search, horizonMillimetres, (place, mm) -> {
+                targets.add(place);
+                distances.add(mm);
+            });
+            perPlace[b] = targets.toArray();
+            perMillimetres[b] = distances.toArray();
+        });
+        int[] first = new int[n + 1];
+        for (int b = 0; b < n; b++) {
+            first[b + 1] = first[b] + perPlace[b].length;
+        }
+        int[] place = new int[first[n]];
+        int[] millimetres = new int[first[n]];
+        for (int b = 0; b < n; b++) {
+            System.arraycopy(perPlace[b], 0, place, first[b], perPlace[b].length);
+            System.arraycopy(perMillimetres[b], 0, millimetres, first[b], perMillimetres[b].length);
+        }
+        return new WalkingEdges(first, place, millimetres);
+    }
+
+    private static final class IntBuffer {
+        private int[] values = new int[64];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package cn.nantong.livingcircle.place;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.nantong.livingcircle.api.Records;
+import cn.nantong.livingcircle.catalog.CategoryCatalog;
+import cn.nantong.livingcircle.catalog.ServiceCategory;
+import org.neo4j.driver.Record;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads outlets and facilities by id in one query, with their category from the in-memory catalogue. */
+@Repository
+@Transactional(readOnly = true)
+public class PlaceRepository {
+
+    private final Neo4jClient neo4j;
+    private final CategoryCatalog catalog;
+
+    PlaceRepository(Neo4jClient neo4j, CategoryCatalog catalog) {
+        this.neo4j = neo4j;
+        this.catalog = catalog;
+    }
+
+    public Map<String, Place> findByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return neo4j.query("""
+                        MATCH (p:Place)-[:OF_CATEGORY]->(c:ServiceCategory) WHERE p.id IN $ids
+                        OPTIONAL MATCH (p)-[:IN_CENTER]->(cc:CommercialCenter)
+                        RETURN p.id AS id, p:Outlet AS outlet, p.name AS name, c.code AS category,
+                               p.location.latitude AS lat, p.location.longitude AS lon, p.brand AS brand,
+                               p.chain AS chain, p.newOrRenovated AS newOrRenovated, p.renovatedYear AS renovatedYear,
+                               p.floorAreaSquareMeters AS floorArea, p.openingHours AS openingHours,
+                               cc.id AS centerId, p.kind AS kind
+                        """)
+                .bind(List.copyOf(ids)).to("ids")
+                .fetchAs(Place.class).mappedBy((t, r) -> place(r)).all().stream()
+                .collect(Collectors.toMap(Place::id, Function.identity()));
+    }
+
+    private Place place(Record r) {
+        ServiceCategory category = catalog.require(r.get("category").asString());
+        var location = Records.pointOrNull(r.get("lat"), r.get("lon"));
+        if (r.get("outlet").asBoolean()) {
+            return new Outlet(r.get("id").asString(), r.get("name").asString(), category, location,
+                    Records.stringOrNull(r.get("brand")), Records.booleanOrFalse(r.get("chain")),
+                    Records.booleanOrFalse(r.get("newOrRenovated")), Records.intOrNull(r.get("renovatedYear")),
+                    Records.doubleOrNull(r.get("floorArea")), Records.stringOrNull(r.get("openingHours")),
+                    Records.stringOrNull(r.get("centerId")));
+        }
+        return new Facility(r.get("id").asString(), r.get("name").asString(), category, location,
+                FacilityKind.valueOf(r.get("kind").asString()), Records.stringOrNull(r.get("openingHours")));
+    }
+}
