@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Compares {@link WalkingSearch} and {@link PlaceLocator} against a deliberately naive reference on
@@ -27,15 +29,15 @@ class WalkingSearchPropertyTests {
     private static final int GRAPHS = 50;
     private static final int UNREACHED = Integer.MAX_VALUE;
 
-    @Test
-    void matchesANaiveReferenceDijkstraOnRandomGraphs() {
-        for (int graph = 0; graph < GRAPHS; graph++) {
-            long seed = 0x5EED_0000L + graph;
-            checkRandomGraph(new Random(seed), "graph seed " + seed);
-        }
+    static LongStream seeds() {
+        return LongStream.range(0, GRAPHS).map(graph -> 0x5EED_0000L + graph);
     }
 
-    private static void checkRandomGraph(Random random, String label) {
+    @ParameterizedTest(name = "random graph, seed {0}")
+    @MethodSource("seeds")
+    void matchesANaiveReferenceDijkstraOnRandomGraphs(long seed) {
+        Random random = new Random(seed);
+        String label = "graph seed " + seed;
         boolean huge = random.nextInt(5) == 0;
         int n = 1 + random.nextInt(30);
         int m = 1 + random.nextInt(60);
@@ -74,8 +76,11 @@ class WalkingSearchPropertyTests {
         for (int run = 0; run < 12; run++) {
             boolean multi = run % 3 == 2;
             Attachment[] sources = new Attachment[multi ? random.nextInt(5) : 1];
+            boolean clustered = multi && random.nextBoolean(); // several sources on one segment
             for (int i = 0; i < sources.length; i++) {
-                sources[i] = randomAttachment(random, network);
+                sources[i] = clustered && i > 0
+                        ? randomAttachmentOn(random, network, sources[0].segment())
+                        : randomAttachment(random, network);
             }
             int bound = randomBound(random, huge);
             String context = label + ", run " + run + ", sources " + List.of(sources) + ", bound " + bound;
@@ -118,7 +123,10 @@ class WalkingSearchPropertyTests {
     }
 
     private static Attachment randomAttachment(Random random, WalkwayNetwork network) {
-        int s = random.nextInt(network.segmentCount());
+        return randomAttachmentOn(random, network, random.nextInt(network.segmentCount()));
+    }
+
+    private static Attachment randomAttachmentOn(Random random, WalkwayNetwork network, int s) {
         int len = network.segmentMillimetres(s);
         int offset = switch (random.nextInt(4)) {
             case 0 -> 0;

@@ -1,0 +1,27 @@
+package cn.nantong.livingcircle.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a random port with the embedded Neo4j in a fresh temporary directory and the demo
+ * data loaded. Every {@code *IT} uses exactly this configuration, so Spring's test-context cache starts the
+ * application (and imports the demo data) once per test JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "circle.embedded.data-dir=${java.io.tmpdir}/living-circle-it/${random.uuid}",
+        "circle.embedded.bolt-port=0",
+        "circle.embedded.page-cache-size=128m"
+})
+@Import(TestSupportConfiguration.class)
+public @interface ApplicationIT {
+}

@@ -1,0 +1,19 @@
+package cn.nantong.livingcircle.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.test.tester.WebGraphQlTester;
+
+/**
+ * A GraphQL tester that goes through the web interceptor chain (so errors carry the same {@code extensions.code}
+ * as over HTTP) without the HTTP transport; {@code *HttpIT} tests cover the transport itself.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestSupportConfiguration {
+
+    @Bean
+    WebGraphQlTester webGraphQlTester(WebGraphQlHandler handler) {
+        return WebGraphQlTester.builder(handler).build();
+    }
+}
