@@ -1,7 +1,6 @@
 package cn.nantong.livingcircle.importer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,7 @@ import cn.nantong.livingcircle.catalog.CategoryCatalog;
 import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.walkway.Attachment;
-import cn.nantong.livingcircle.walkway.PlaceLocator;
-import cn.nantong.livingcircle.walkway.SegmentSnapper;
 import cn.nantong.livingcircle.walkway.WalkingProperties;
-import cn.nantong.livingcircle.walkway.WalkwayNetwork;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
@@ -68,7 +64,7 @@ public class DatasetImporter {
         long start = System.nanoTime();
         Set<String> codes = catalog.all().stream().map(ServiceCategory::code).collect(Collectors.toSet());
         CsvDataset data = CsvDataset.read(resources, location, codes);
-        Prepared prepared = prepare(data);
+        PreparedDataset prepared = PreparedDataset.prepare(data, walking);
         long computed = System.nanoTime();
         log.info("Parsed {} and computed {} walking edges in {} ms", location, prepared.edges().count(),
                 (computed - start) / 1_000_000);
@@ -84,63 +80,7 @@ public class DatasetImporter {
         return summary;
     }
 
-    /** The network, every attachment and the walking edges, all computed before the first write. */
-    record Prepared(WalkwayNetwork network, Attachment[] buildings, double[] buildingSnapMeters, Attachment[] places,
-            double[] placeSnapMeters, WalkingEdges edges) {
-    }
-
-    Prepared prepare(CsvDataset data) {
-        WalkwayNetwork.Builder builder = WalkwayNetwork.builder(data.junctions().size(), data.walkways().size());
-        Map<String, Integer> junctionIndex = new HashMap<>(data.junctions().size() * 2);
-        for (CsvDataset.JunctionRow junction : data.junctions()) {
-            junctionIndex.put(junction.id(), builder.addJunction(junction.lat(), junction.lon()));
-        }
-        for (CsvDataset.WalkwayRow walkway : data.walkways()) {
-            builder.addSegment(junctionIndex.get(walkway.fromId()), junctionIndex.get(walkway.toId()),
-                    (int) Math.round(walkway.lengthMeters() * 1000.0));
-        }
-        WalkwayNetwork network = builder.build();
-        SegmentSnapper snapper = new SegmentSnapper(network);
-
-        int buildingCount = data.buildings().size();
-        Attachment[] buildings = new Attachment[buildingCount];
-        double[] buildingSnap = new double[buildingCount];
-        for (int i = 0; i < buildingCount; i++) {
-            CsvDataset.BuildingRow b = data.buildings().get(i);
-            SegmentSnapper.Snap snap = snap(snapper, "buildings.csv", b.id(), b.lat(), b.lon());
-            buildings[i] = snap.attachment();
-            buildingSnap[i] = snap.distanceMeters();
-        }
-        int placeCount = data.outlets().size() + data.facilities().size();
-        Attachment[] places = new Attachment[placeCount];
-        double[] placeSnap = new double[placeCount];
-        int[] placeSegment = new int[placeCount];
-        int[] placeOffset = new int[placeCount];
-        for (int i = 0; i < placeCount; i++) {
-            SegmentSnapper.Snap snap;
-            if (i < data.outlets().size()) {
-                CsvDataset.OutletRow o = data.outlets().get(i);
-                snap = snap(snapper, "outlets.csv", o.id(), o.lat(), o.lon());
-            } else {
-                CsvDataset.FacilityRow f = data.facilities().get(i - data.outlets().size());
-                snap = snap(snapper, "facilities.csv", f.id(), f.lat(), f.lon());
-            }
-            places[i] = snap.attachment();
-            placeSnap[i] = snap.distanceMeters();
-            placeSegment[i] = snap.attachment().segment();
-            placeOffset[i] = snap.attachment().offsetMillimetres();
-        }
-        PlaceLocator locator = new PlaceLocator(network, placeSegment, placeOffset);
-        WalkingEdges edges = WalkingEdges.compute(network, buildings, locator, walking.horizonMillimetres());
-        return new Prepared(network, buildings, buildingSnap, places, placeSnap, edges);
-    }
-
-    private SegmentSnapper.Snap snap(SegmentSnapper snapper, String file, String id, double lat, double lon) {
-        return snapper.snap(lat, lon, walking.maxSnapMeters()).orElseThrow(() -> new ImportException(file + ": '" + id
-                + "' at " + lat + "," + lon + " is farther than " + walking.maxSnapMeters() + " m from any walkway"));
-    }
-
-    private void write(CsvDataset data, Prepared prepared, DatasetMetadata metadata) {
+    private void write(CsvDataset data, PreparedDataset prepared, DatasetMetadata metadata) {
         List<String> walkwayIds = data.walkways().stream().map(CsvDataset.WalkwayRow::id).toList();
         try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
             batches(tx, """

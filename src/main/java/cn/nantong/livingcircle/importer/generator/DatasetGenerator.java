@@ -277,7 +277,7 @@ public final class DatasetGenerator {
                 p.nameSource = c.published() ? "published" : "synthetic";
                 p.noPharmacy = c.noPharmacy();
                 p.noWetMarket = c.noWetMarket();
-                planBuildings(plan, p);
+                planBuildings(plan, p, 25, 45);
                 all.add(p);
             }
             // Outlets per community ∝ households × noise, summing exactly to the published 2,865.
@@ -361,8 +361,8 @@ public final class DatasetGenerator {
                     p.nameEn = name[1];
                     p.pilot = plan.chance(0.05);
                     p.nameSource = "synthetic";
-                    planBuildings(plan, p);
-                    p.outlets = plan.between(6, 14);
+                    planBuildings(plan, p, 40, 70);
+                    p.outlets = plan.between(12, 24);
                     p.centreRenovated = new boolean[plan.chance(0.45) ? 1 : 0];
                     for (int k = 0; k < p.centreRenovated.length; k++) {
                         p.centreRenovated[k] = plan.chance((double) PUBLISHED_COMMERCIAL_CENTERS_NEW_OR_RENOVATED
@@ -389,10 +389,10 @@ public final class DatasetGenerator {
 
         // ---------------------------------------------------------------------------------- shared
 
-        private void planBuildings(Rng plan, CommunityPlan p) {
+        private void planBuildings(Rng plan, CommunityPlan p, int minBuildings, int maxBuildings) {
             p.superBlocks = plan.between(2, 3);
             p.compounds = p.superBlocks == 2 ? plan.between(1, 2) : plan.between(2, 3);
-            int buildings = plan.between(25, 45);
+            int buildings = plan.between(minBuildings, maxBuildings);
             double highRiseShare = plan.uniform(0.2, 0.7);
             p.households = new int[buildings];
             p.residents = new int[buildings];
@@ -630,7 +630,9 @@ public final class DatasetGenerator {
             k = k >= 0 ? Math.min(k + 1, cumulative.length - 1) : -k - 1;
             StreetFront f = fronts.get(k);
             double t = rnd.uniform(0.08, 0.92);
-            double offset = rnd.uniform(minOffset, maxOffset);
+            // On a compound's side the shop is in the compound's street-facing edge, nearer the street than
+            // the compound's first lane (16–24 m in), so it is reached from the street.
+            double offset = f.compoundSide() ? rnd.uniform(3, 7) : rnd.uniform(minOffset, maxOffset);
             return new double[] {f.ax() + (f.bx() - f.ax()) * t + f.nx() * offset,
                 f.ay() + (f.by() - f.ay()) * t + f.ny() * offset};
         }
@@ -642,7 +644,7 @@ public final class DatasetGenerator {
             }
             StreetFront f = rnd.pick(arterial);
             double t = rnd.uniform(0.1, 0.9);
-            double offset = rnd.uniform(5, 10);
+            double offset = f.compoundSide() ? rnd.uniform(3, 7) : rnd.uniform(5, 10);
             return new double[] {f.ax() + (f.bx() - f.ax()) * t + f.nx() * offset,
                 f.ay() + (f.by() - f.ay()) * t + f.ny() * offset};
         }

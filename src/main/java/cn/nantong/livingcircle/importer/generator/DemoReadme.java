@@ -101,7 +101,7 @@ final class DemoReadme {
                   `area_square_meters` (the community's extent), `households` and `residents` (sums over its buildings),
                   `pilot` (all `true` here), `name_source` (`published` | `synthetic`).
                 - `buildings.csv`: `id`, `community_id`, `name` (`1号楼`, …), `households`, `residents`
-                  (≈ households × 2.4–3.0), `lat`, `lon`. Buildings stand inside compounds, 10–40 m from a lane.
+                  (≈ households × 2.4–3.0), `lat`, `lon`. Buildings stand inside compounds, about 10–45 m from a lane.
                 - `junctions.csv`: `id`, `lat`, `lon`.
                 - `walkways.csv`: `id`, `from_junction_id`, `to_junction_id`, `kind` (`street` | `lane` | `gate`),
                   `length_m`. Straight segments, no duplicates, walkable both ways. `lane` = inside a gated compound,
@@ -111,7 +111,8 @@ final class DemoReadme {
                 - `outlets.csv`: `id`, `community_id`, `commercial_center_id` (empty for standalone street-front shops),
                   `name`, `category` (catalogue code), `brand` (empty unless a chain), `chain`, `new_or_renovated`,
                   `renovated_year` (empty unless new or renovated), `floor_area_m2`, `opening_hours`, `lat`, `lon`.
-                  Street-front shops (沿街商铺) stand 6–14 m off a street; shops in a centre within ~25 m of it.
+                  Street-front shops (沿街商铺) stand 3–14 m off a street (nearer the street than any compound lane);
+                  shops in a centre within ~35 m of the centre's point.
                 - `facilities.csv`: `id`, `community_id`, `kind`, `name`, `category`, `opening_hours`, `lat`, `lon`.
                   Kinds and categories: `ELDERLY_CARE_CENTER` → `elderly_care`, `CLINIC` → `clinic`,
                   `LIBRARY` → `library`, `COMMUNITY_SERVICE_CENTER` → `community_service`,

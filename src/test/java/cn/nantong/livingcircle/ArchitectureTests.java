@@ -1,0 +1,52 @@
+package cn.nantong.livingcircle;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** Package-by-feature boundaries. */
+class ArchitectureTests {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.nantong.livingcircle");
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("cn.nantong.livingcircle.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void walkingEngineKnowsNothingOfNeo4jOrGraphQl() {
+        noClasses().that().resideInAPackage("..walkway..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.neo4j..", "graphql..",
+                        "org.springframework.graphql..", "org.springframework.data..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSystemPackageKnowsTheEmbeddedDatabase() {
+        noClasses().that().resideOutsideOfPackage("..system..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.neo4j.dbms..", "org.neo4j.kernel..",
+                        "org.neo4j.configuration..")
+                .check(classes);
+    }
+
+    @Test
+    void apiPackageDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("cn.nantong.livingcircle.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.nantong.livingcircle.community..",
+                        "cn.nantong.livingcircle.place..", "cn.nantong.livingcircle.reachability..",
+                        "cn.nantong.livingcircle.importer..", "cn.nantong.livingcircle.catalog..")
+                .check(classes);
+    }
+}
