@@ -54,6 +54,12 @@ public final class DatasetGenerator {
     public static final int PUBLISHED_COMMERCIAL_CENTERS = 38;
     public static final int PUBLISHED_COMMERCIAL_CENTERS_NEW_OR_RENOVATED = 7;
 
+    /** Keys of {@link Summary#stats()}. */
+    public static final String STAT_NEW_OUTLETS = "outlets new or renovated";
+    public static final String STAT_NEW_CHAIN_OUTLETS = "outlets new or renovated, chain";
+    public static final String STAT_CHAIN_OUTLETS = "outlets chain";
+    public static final String STAT_NEW_CENTRES = "commercial centres new or renovated";
+
     public enum Scale {
         DEMO, CITY
     }
@@ -116,9 +122,9 @@ public final class DatasetGenerator {
         Summary summary = generate(options);
         System.out.printf(Locale.ROOT, "Generated %s dataset (seed %d) in %s in %d ms%n", scale, seed, out,
                 summary.millis());
-        summary.counts().forEach((file, rows) -> System.out.printf(Locale.ROOT, "  %-22s %,10d%n", file, rows));
-        summary.stats().forEach((key, value) -> System.out.printf(Locale.ROOT, "  %-22s %,10d%n", key, value));
-        System.out.printf(Locale.ROOT, "  network components     %,10d%n", summary.components());
+        summary.counts().forEach((file, rows) -> System.out.printf(Locale.ROOT, "  %-36s %,10d%n", file, rows));
+        summary.stats().forEach((key, value) -> System.out.printf(Locale.ROOT, "  %-36s %,10d%n", key, value));
+        System.out.printf(Locale.ROOT, "  %-36s %,10d%n", "network components", summary.components());
         System.out.printf(Locale.ROOT, "  lat %s..%s lon %s..%s%n", summary.minLat(), summary.maxLat(),
                 summary.minLon(), summary.maxLon());
     }
@@ -253,10 +259,10 @@ public final class DatasetGenerator {
 
         Map<String, Long> stats() {
             Map<String, Long> s = new LinkedHashMap<>();
-            s.put("outlets new/renovated", newOutlets);
-            s.put("  of which chain", newChainOutlets);
-            s.put("outlets chain", chainOutlets);
-            s.put("centres new/renovated", renovatedCentres);
+            s.put(STAT_NEW_OUTLETS, newOutlets);
+            s.put(STAT_NEW_CHAIN_OUTLETS, newChainOutlets);
+            s.put(STAT_CHAIN_OUTLETS, chainOutlets);
+            s.put(STAT_NEW_CENTRES, renovatedCentres);
             return s;
         }
 

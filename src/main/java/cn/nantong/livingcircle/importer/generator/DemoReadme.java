@@ -19,7 +19,7 @@ final class DemoReadme {
                         : a.getKey().compareTo(b.getKey()))
                 .forEach(e -> categories.append(String.format(Locale.ROOT, "| `%s` | %,d |\n", e.getKey(), e.getValue())));
         long outlets = s.count(CsvOutput.OUTLETS);
-        long chain = s.stats().get("outlets chain");
+        long chain = s.stats().get(DatasetGenerator.STAT_CHAIN_OUTLETS);
         return String.format(Locale.ROOT, """
                 # Nantong demo dataset — 一刻钟便民生活圈, 崇川区 pilot communities
 
@@ -138,9 +138,9 @@ final class DemoReadme {
                 """, seed, s.count(CsvOutput.DISTRICTS), s.count(CsvOutput.SUBDISTRICTS),
                 s.count(CsvOutput.COMMUNITIES), s.count(CsvOutput.BUILDINGS), s.count(CsvOutput.JUNCTIONS),
                 s.count(CsvOutput.WALKWAYS), s.count(CsvOutput.COMMERCIAL_CENTERS), outlets,
-                s.count(CsvOutput.FACILITIES), s.stats().get("outlets new/renovated"), s.stats().get("  of which chain"),
+                s.count(CsvOutput.FACILITIES), s.stats().get(DatasetGenerator.STAT_NEW_OUTLETS), s.stats().get(DatasetGenerator.STAT_NEW_CHAIN_OUTLETS),
                 chain, String.format(Locale.ROOT, "%.2f", 100.0 * chain / outlets),
-                s.stats().get("centres new/renovated"), s.components(), s.minLat(), s.maxLat(), s.minLon(),
+                s.stats().get(DatasetGenerator.STAT_NEW_CENTRES), s.components(), s.minLat(), s.maxLat(), s.minLon(),
                 s.maxLon(), categories.toString());
     }
 }
