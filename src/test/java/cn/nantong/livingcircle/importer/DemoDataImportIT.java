@@ -54,7 +54,7 @@ class DemoDataImportIT {
                 MATCH (c:Community)-[:IN_SUBDISTRICT]->(s:Subdistrict)
                 RETURN collect(c.nameZh + '@' + s.nameZh) AS names
                 """);
-        assertThat((java.util.List<?>) names.get("names")).contains("龙湖佳苑社区@天生港镇街道", "南川园社区@学田街道");
+        assertThat((java.util.List<Object>) names.get("names")).contains("龙湖佳苑社区@天生港镇街道", "南川园社区@学田街道");
     }
 
     @Test

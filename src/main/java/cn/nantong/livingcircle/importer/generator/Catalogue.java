@@ -154,15 +154,6 @@ final class Catalogue {
     private Catalogue() {
     }
 
-    static OutletCategory outletCategory(String code) {
-        for (OutletCategory c : OUTLET_CATEGORIES) {
-            if (c.code().equals(code)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("Unknown outlet category " + code);
-    }
-
     static int indexOf(String code) {
         for (int i = 0; i < OUTLET_CATEGORIES.size(); i++) {
             if (OUTLET_CATEGORIES.get(i).code().equals(code)) {

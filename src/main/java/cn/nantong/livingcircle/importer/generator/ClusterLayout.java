@@ -54,7 +54,6 @@ final class ClusterLayout {
         final int j1;
         final List<Integer> laneNodes = new ArrayList<>();
         final List<Integer> ringNodes = new ArrayList<>();
-        int gates;
 
         Compound(int community, int i0, int i1, int j0, int j1) {
             this.community = community;
@@ -99,10 +98,6 @@ final class ClusterLayout {
     private boolean[][] hSeg; // (i,j)-(i+1,j)
     private boolean[][] vSeg; // (i,j)-(i,j+1)
     private int[][] inter;
-    private double minX = Double.MAX_VALUE;
-    private double minY = Double.MAX_VALUE;
-    private double maxX = -Double.MAX_VALUE;
-    private double maxY = -Double.MAX_VALUE;
 
     private final Rng rnd;
 
@@ -151,10 +146,6 @@ final class ClusterLayout {
 
     List<CommunityArea> areas() {
         return areas;
-    }
-
-    double[] extent() {
-        return new double[] {minX, minY, maxX, maxY};
     }
 
     // ------------------------------------------------------------------------------------------
@@ -585,7 +576,6 @@ final class ClusterLayout {
         List<Integer> sides = new ArrayList<>(List.of(0, 1, 2, 3));
         rnd.shuffle(sides);
         int gates = rnd.between(1, 3);
-        compound.gates = gates;
         for (int g = 0; g < gates; g++) {
             int side = sides.get(g);
             if (side == 0 || side == 1) { // south / north: horizontal street at j0 / j1
@@ -796,10 +786,6 @@ final class ClusterLayout {
         }
         nodeX[nodeCount] = x;
         nodeY[nodeCount] = y;
-        minX = Math.min(minX, x);
-        minY = Math.min(minY, y);
-        maxX = Math.max(maxX, x);
-        maxY = Math.max(maxY, y);
         return nodeCount++;
     }
 

@@ -101,13 +101,4 @@ final class Rng {
             values.set(j, tmp);
         }
     }
-
-    void shuffle(int[] values) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = values[i];
-            values[i] = values[j];
-            values[j] = tmp;
-        }
-    }
 }

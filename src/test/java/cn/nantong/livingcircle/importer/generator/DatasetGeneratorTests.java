@@ -340,7 +340,8 @@ class DatasetGeneratorTests {
         assertThat(fileNames(actual)).isEqualTo(fileNames(expected));
         for (String name : fileNames(expected)) {
             assertThat(Files.mismatch(expected.resolve(name), actual.resolve(name)))
-                    .as("first differing byte of %s", name).isEqualTo(-1L);
+                    .as("%s differs from %s at this byte (regenerate with scripts/generate-data.sh, never edit by hand)",
+                            actual.resolve(name), expected.resolve(name)).isEqualTo(-1L);
         }
     }
 
