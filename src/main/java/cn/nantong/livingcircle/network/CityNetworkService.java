@@ -1,0 +1,66 @@
+package cn.nantong.livingcircle.network;
+
+import cn.nantong.livingcircle.dataset.DatasetInfo;
+import cn.nantong.livingcircle.dataset.DatasetService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Service;
+
+/**
+ * Hands out the {@link CityNetwork} of the current data version. When the version stamp in the graph changes (an
+ * import on this or another replica), the next caller rebuilds the copy; concurrent callers wait for that one
+ * rebuild instead of starting their own. Warmed at start-up, after the demo data, so the first request does not
+ * pay for the load.
+ */
+@Service
+@Order(20)
+public class CityNetworkService implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CityNetworkService.class);
+
+    private final CityNetworkLoader loader;
+    private final DatasetService datasets;
+    private volatile CityNetwork current;
+
+    CityNetworkService(CityNetworkLoader loader, DatasetService datasets) {
+        this.loader = loader;
+        this.datasets = datasets;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (datasets.find().isPresent()) {
+            current();
+        }
+    }
+
+    /** The network of the current data version, loading it if the version changed. */
+    public CityNetwork current() {
+        DatasetInfo dataset = datasets.current();
+        CityNetwork network = current;
+        if (network != null && network.version().equals(dataset.version())) {
+            return network;
+        }
+        synchronized (this) {
+            network = current;
+            if (network == null || !network.version().equals(dataset.version())) {
+                long start = System.nanoTime();
+                network = loader.load(dataset.version());
+                current = network;
+                log.info("Loaded the walkway network of data version {}: {} junctions, {} segments, {} buildings, "
+                        + "{} places in {} ms", dataset.version(), network.network().junctionCount(),
+                        network.network().segmentCount(), network.buildingCount(), network.placeCount(),
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+            return network;
+        }
+    }
+
+    /** Forces a reload on next use, e.g. right after this replica imported data. */
+    public void invalidate() {
+        datasets.invalidate();
+    }
+}
