@@ -1,0 +1,26 @@
+package cn.nantong.livingcircle.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Prints where to point a browser once migrations and the demo import are done and traffic is accepted. */
+@Component
+class ReadyAnnouncement {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadyAnnouncement.class);
+
+    @EventListener(ApplicationReadyEvent.class)
+    void announce(ApplicationReadyEvent event) {
+        Environment env = event.getApplicationContext().getEnvironment();
+        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        log.info("""
+                Ready.
+                  GraphiQL   http://localhost:{}/graphiql
+                  GraphQL    http://localhost:{}/graphql (POST)
+                  Readiness  http://localhost:{}/actuator/health/readiness""", port, port, port);
+    }
+}
