@@ -11,7 +11,6 @@ CREATE CONSTRAINT junction_id IF NOT EXISTS FOR (n:Junction) REQUIRE n.id IS UNI
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
 CREATE INDEX walkway_id IF NOT EXISTS FOR ()-[r:WALKWAY]-() ON (r.id);
-CREATE INDEX walks_to_meters IF NOT EXISTS FOR ()-[r:WALKS_TO]-() ON (r.meters);
 CREATE POINT INDEX building_location IF NOT EXISTS FOR (n:Building) ON (n.location);
 CREATE POINT INDEX outlet_location IF NOT EXISTS FOR (n:Outlet) ON (n.location);
 CREATE POINT INDEX facility_location IF NOT EXISTS FOR (n:Facility) ON (n.location);
