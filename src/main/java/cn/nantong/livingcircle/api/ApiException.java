@@ -54,6 +54,8 @@ public class ApiException extends RuntimeException {
         OUT_OF_RANGE(ErrorType.BAD_REQUEST),
         INVALID_CURSOR(ErrorType.BAD_REQUEST),
         UNKNOWN_CATEGORY(ErrorType.BAD_REQUEST),
+        /** A query point farther from every walkway than the maximum snap distance. */
+        TOO_FAR_FROM_WALKWAY(ErrorType.BAD_REQUEST),
         SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
         INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import cn.nantong.livingcircle.api.Connection;
 import cn.nantong.livingcircle.catalog.Tier;
+import cn.nantong.livingcircle.geo.Crs;
 import cn.nantong.livingcircle.walkway.Pace;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -13,14 +14,28 @@ import org.springframework.stereotype.Controller;
 class ReachabilityController {
 
     private final ReachabilityService reachability;
+    private final IsochroneService isochrones;
 
-    ReachabilityController(ReachabilityService reachability) {
+    ReachabilityController(ReachabilityService reachability, IsochroneService isochrones) {
         this.reachability = reachability;
+        this.isochrones = isochrones;
     }
 
     @QueryMapping
     Connection<Reach> reachable(@Argument OriginInput from, @Argument Integer minutes, @Argument Pace pace,
             @Argument List<String> categories, @Argument Tier tier, @Argument Integer first, @Argument String after) {
         return reachability.reachable(from, minutes, pace, categories, tier, first, after);
+    }
+
+    @QueryMapping
+    List<Reach> nearest(@Argument OriginInput from, @Argument String category, @Argument Integer k,
+            @Argument Pace pace) {
+        return reachability.nearest(from, category, k, pace);
+    }
+
+    @QueryMapping
+    List<Isochrone> isochrone(@Argument OriginInput from, @Argument List<Integer> minutes, @Argument Pace pace,
+            @Argument Crs outputCrs) {
+        return isochrones.isochrones(from, minutes, pace, outputCrs);
     }
 }

@@ -1,10 +1,12 @@
 package cn.nantong.livingcircle.reachability;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.api.Connection;
@@ -15,47 +17,70 @@ import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.catalog.Tier;
 import cn.nantong.livingcircle.community.CommunityRepository;
 import cn.nantong.livingcircle.dataset.DatasetService;
+import cn.nantong.livingcircle.network.CityNetwork;
+import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.place.Place;
 import cn.nantong.livingcircle.place.PlaceRepository;
+import cn.nantong.livingcircle.walkway.Attachment;
 import cn.nantong.livingcircle.walkway.Pace;
+import cn.nantong.livingcircle.walkway.WalkingProperties;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * "What can I reach within N minutes of this building?" answered from the precomputed
- * {@code (:Building)-[:WALKS_TO {meters}]->(:Place)} edges: one indexed expand from the building, filtered by
- * metres and category, ordered by (metres, place id) and keyset-paged on that pair.
+ * "What can I reach within N minutes of here?" and "which k places of a category are nearest?".
+ *
+ * <ul>
+ *   <li><b>Building origin, {@code reachable}:</b> answered from the precomputed
+ *       {@code (:Building)-[:WALKS_TO {meters}]->(:Place)} edges: one indexed expand from the building, filtered by
+ *       metres and category, ordered by (metres, place id) and keyset-paged on that pair.</li>
+ *   <li><b>Point origin, and {@code nearest} from either origin:</b> answered in memory over the
+ *       {@link CityNetwork} of the current data version ({@link NetworkReach}): snap, one bounded Dijkstra, the
+ *       places on the touched segments, sorted by (millimetres, place id). The same order and cursor format as the
+ *       building path; only the page's place details are loaded from the graph, in one query.</li>
+ * </ul>
+ * Every search is bounded by the dataset's walking horizon (1,666.67 m by default), so {@code nearest} returns
+ * fewer than k places when fewer lie within it.
  */
 @Service
 public class ReachabilityService {
 
     static final String CURSOR_KIND = "reach";
     static final int DEFAULT_FIRST = 50;
+    static final int MAX_NEAREST = 20;
 
     private final Neo4jClient neo4j;
     private final DatasetService datasets;
     private final CategoryCatalog catalog;
     private final PlaceRepository places;
     private final CommunityRepository communities;
+    private final CityNetworkService networks;
+    private final WalkingProperties walking;
 
     ReachabilityService(Neo4jClient neo4j, DatasetService datasets, CategoryCatalog catalog, PlaceRepository places,
-            CommunityRepository communities) {
+            CommunityRepository communities, CityNetworkService networks, WalkingProperties walking) {
         this.neo4j = neo4j;
         this.datasets = datasets;
         this.catalog = catalog;
         this.places = places;
         this.communities = communities;
+        this.networks = networks;
+        this.walking = walking;
     }
 
     @Transactional(readOnly = true)
     public Connection<Reach> reachable(OriginInput from, Integer minutes, Pace pace, List<String> categoryCodes,
             Tier tier, Integer first, String after) {
-        String buildingId = requireBuildingOrigin(from);
+        Origins.requireExactlyOne(from);
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
         double maxMeters = maxMeters(minutes == null ? 15 : minutes, walkingPace);
         List<String> codes = categoryFilter(categoryCodes, tier);
         PageRequest page = PageRequest.of(first, after, DEFAULT_FIRST, CURSOR_KIND);
+        if (from.point() != null) {
+            return pointPage(from.point(), maxMeters, codes, page, walkingPace);
+        }
+        String buildingId = from.buildingId();
 
         ReachPage rows = neo4j.query("""
                         MATCH (:Building {id: $buildingId})-[w:WALKS_TO]->(p:Place)
@@ -87,6 +112,94 @@ public class ReachabilityService {
                 round2(walkingPace.minutes(row.meters())), byId.get(row.placeId())));
     }
 
+    /**
+     * Every place within {@code minutes} at {@code pace} of a point, nearest first, computed in memory without a
+     * database query (the benchmark's entry point). {@code categoryCodes} null means all categories.
+     */
+    public List<ReachedPlace> reachableFromPoint(PointInput point, int minutes, Pace pace,
+            Collection<String> categoryCodes) {
+        Pace walkingPace = pace == null ? Pace.ADULT : pace;
+        double maxMeters = maxMeters(minutes, walkingPace);
+        List<String> codes = categoryFilter(categoryCodes, null);
+        CityNetwork city = networks.current();
+        Attachment origin = Origins.snap(city, point, walking.maxSnapMeters()).attachment();
+        return NetworkReach.placesWithin(city, origin, millimetres(maxMeters), placeFilter(city, codes));
+    }
+
+    /**
+     * The {@code k} places of a category nearest to the origin by network distance, nearest first (ties by id),
+     * computed in memory; places beyond the walking horizon are not returned.
+     */
+    public List<ReachedPlace> nearestPlaces(OriginInput from, String category, int k) {
+        if (k < 1 || k > MAX_NEAREST) {
+            throw ApiException.outOfRange("k", k, 1, MAX_NEAREST);
+        }
+        String code = catalog.resolve("category", List.of(category)).get(0).code();
+        Origins.requireExactlyOne(from);
+        CityNetwork city = networks.current();
+        Attachment origin = Origins.resolve(city, from, walking.maxSnapMeters());
+        List<ReachedPlace> all = NetworkReach.placesWithin(city, origin,
+                millimetres(datasets.current().horizonMeters()), placeFilter(city, List.of(code)));
+        return List.copyOf(all.subList(0, Math.min(k, all.size())));
+    }
+
+    /** {@link #nearestPlaces} with the places' details, loaded in one query. */
+    public List<Reach> nearest(OriginInput from, String category, Integer k, Pace pace) {
+        Pace walkingPace = pace == null ? Pace.ADULT : pace;
+        List<ReachedPlace> nearest = nearestPlaces(from, category, k == null ? 3 : k);
+        Map<String, Place> byId = places.findByIds(nearest.stream().map(ReachedPlace::placeId).toList());
+        return nearest.stream().map(r -> reach(r, walkingPace, byId)).toList();
+    }
+
+    private Connection<Reach> pointPage(PointInput point, double maxMeters, List<String> codes, PageRequest page,
+            Pace pace) {
+        CityNetwork city = networks.current();
+        Attachment origin = Origins.snap(city, point, walking.maxSnapMeters()).attachment();
+        List<ReachedPlace> reached = NetworkReach.placesWithin(city, origin, millimetres(maxMeters),
+                placeFilter(city, codes));
+        List<ReachedPlace> rows = new ArrayList<>(page.limitPlusOne());
+        long afterMm = page.after() == null ? -1 : Math.round(page.after().key() * 1000.0);
+        String afterId = page.after() == null ? null : page.after().id();
+        for (ReachedPlace r : reached) {
+            if (afterId == null || r.walkMillimetres() > afterMm
+                    || (r.walkMillimetres() == afterMm && r.placeId().compareTo(afterId) > 0)) {
+                rows.add(r);
+                if (rows.size() == page.limitPlusOne()) {
+                    break;
+                }
+            }
+        }
+        Connection<ReachedPlace> rowPage = Connection.fromRows(rows, page,
+                r -> Cursor.encode(CURSOR_KIND, r.walkMeters(), r.placeId()), reached.size());
+        Map<String, Place> byId = places.findByIds(rowPage.edges().stream().map(e -> e.node().placeId()).toList());
+        return rowPage.map(r -> reach(r, pace, byId));
+    }
+
+    private static Reach reach(ReachedPlace r, Pace pace, Map<String, Place> byId) {
+        return new Reach((int) Math.round(r.walkMeters()), round2(pace.minutes(r.walkMeters())),
+                byId.get(r.placeId()));
+    }
+
+    /** Place indices of the city whose category is in {@code codes}; null codes accept every place. */
+    static IntPredicate placeFilter(CityNetwork city, Collection<String> codes) {
+        if (codes == null) {
+            return place -> true;
+        }
+        boolean[] accepted = new boolean[city.categoryCodes().length];
+        for (String code : codes) {
+            Integer index = city.categoryIndex().get(code);
+            if (index != null) {
+                accepted[index] = true;
+            }
+        }
+        int[] placeCategory = city.placeCategory();
+        return place -> accepted[placeCategory[place]];
+    }
+
+    static int millimetres(double meters) {
+        return (int) Math.round(meters * 1000.0);
+    }
+
     /** Metres for a time limit, after checking it against what was precomputed at that pace. */
     double maxMeters(int minutes, Pace pace) {
         int maxMinutes = pace.wholeMinutesWithin(datasets.current().horizonMeters());
@@ -109,13 +222,6 @@ public class ReachabilityService {
             }
         }
         return List.copyOf(result);
-    }
-
-    static String requireBuildingOrigin(OriginInput from) {
-        if (from == null || from.buildingId() == null || from.buildingId().isBlank()) {
-            throw ApiException.badArgument("from", "Argument 'from' must set buildingId");
-        }
-        return from.buildingId();
     }
 
     private static double round2(double value) {

@@ -1,0 +1,72 @@
+package cn.nantong.livingcircle.reachability;
+
+import java.util.Map;
+
+import cn.nantong.livingcircle.api.ApiException;
+import cn.nantong.livingcircle.api.GeoPoint;
+import cn.nantong.livingcircle.geo.Crs;
+import cn.nantong.livingcircle.network.CityNetwork;
+import cn.nantong.livingcircle.walkway.Attachment;
+import cn.nantong.livingcircle.walkway.SegmentSnapper;
+
+/**
+ * Validates an {@link OriginInput} and turns it into a point on the walkway network of a {@link CityNetwork}.
+ *
+ * <p>A building starts at its stored attachment (the projection of its entrance onto its walkway), so a point at
+ * the building's own location snaps to (almost) the same attachment. A free point is converted to WGS84 if sent in
+ * GCJ-02, then snapped perpendicularly onto the nearest segment; the straight-line distance from the point to the
+ * walkway is not added to walking distances, exactly as for buildings and places.
+ */
+final class Origins {
+
+    private Origins() {
+    }
+
+    /** Exactly one of {@code buildingId} and {@code point} must be set. */
+    static void requireExactlyOne(OriginInput from) {
+        boolean building = from != null && from.buildingId() != null && !from.buildingId().isBlank();
+        boolean point = from != null && from.point() != null;
+        if (building == point) {
+            throw ApiException.badArgument("from", "Argument 'from' must set exactly one of buildingId and point");
+        }
+    }
+
+    /** The WGS84 position of a point input after range checks and datum conversion. */
+    static GeoPoint wgs84(PointInput point) {
+        double lat = point.lat() == null ? Double.NaN : point.lat();
+        double lon = point.lon() == null ? Double.NaN : point.lon();
+        if (!(lat >= -90.0 && lat <= 90.0)) {
+            throw ApiException.outOfRange("from.point.lat", point.lat(), -90, 90);
+        }
+        if (!(lon >= -180.0 && lon <= 180.0)) {
+            throw ApiException.outOfRange("from.point.lon", point.lon(), -180, 180);
+        }
+        return Crs.orDefault(point.crs()).toWgs84(lat, lon);
+    }
+
+    /** The snap of a point input onto the nearest walkway, or TOO_FAR_FROM_WALKWAY. */
+    static SegmentSnapper.Snap snap(CityNetwork city, PointInput point, double maxSnapMeters) {
+        GeoPoint wgs84 = wgs84(point);
+        return city.snapper().snap(wgs84.lat(), wgs84.lon(), maxSnapMeters)
+                .orElseThrow(() -> new ApiException(ApiException.ErrorCode.TOO_FAR_FROM_WALKWAY,
+                        "The point " + point.lat() + "," + point.lon() + " is farther than "
+                                + Math.round(maxSnapMeters) + " m from every walkway of the network",
+                        Map.of("argument", "from.point", "maxSnapMeters", maxSnapMeters)));
+    }
+
+    /** The attachment of a building, or NOT_FOUND. */
+    static Attachment building(CityNetwork city, String buildingId) {
+        Integer index = city.buildingIndex().get(buildingId);
+        if (index == null) {
+            throw ApiException.notFound("Building", buildingId);
+        }
+        return city.buildingAttachments()[index];
+    }
+
+    /** Where {@code from} starts on the network, after validation. */
+    static Attachment resolve(CityNetwork city, OriginInput from, double maxSnapMeters) {
+        requireExactlyOne(from);
+        return from.point() != null ? snap(city, from.point(), maxSnapMeters).attachment()
+                : building(city, from.buildingId());
+    }
+}
