@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 import cn.nantong.livingcircle.api.Connection;
 import cn.nantong.livingcircle.api.Cursor;
+import cn.nantong.livingcircle.api.GeoPoint;
 import cn.nantong.livingcircle.api.PageRequest;
+import cn.nantong.livingcircle.geo.Crs;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -57,6 +59,16 @@ class CommunityController {
                 page.limitPlusOne());
         return Connection.fromRows(rows, page, c -> Cursor.encode(COMMUNITY_CURSOR, 0, c.id()),
                 repository.countCommunities());
+    }
+
+    @SchemaMapping(typeName = "Building", field = "location")
+    GeoPoint buildingLocation(Building building, @Argument Crs crs) {
+        return building.location() == null ? null : Crs.orDefault(crs).fromWgs84(building.location());
+    }
+
+    @SchemaMapping(typeName = "Community", field = "location")
+    GeoPoint communityLocation(Community community, @Argument Crs crs) {
+        return community.location() == null ? null : Crs.orDefault(crs).fromWgs84(community.location());
     }
 
     @BatchMapping

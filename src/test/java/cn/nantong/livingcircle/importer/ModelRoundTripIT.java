@@ -96,6 +96,22 @@ class ModelRoundTripIT {
     }
 
     @Test
+    void buildingAndCommunityLocationsConvertToGcj02OnRequest() {
+        CsvDataset.BuildingRow row = csv.buildings().get(10);
+        GraphQlTester.Response response = graphQl.documentName("building").operationName("buildingGcj")
+                .variable("id", row.id()).execute();
+        for (String prefix : List.of("building.", "building.community.")) {
+            double lat = response.path(prefix + "wgs.lat").entity(Double.class).get();
+            double lon = response.path(prefix + "wgs.lon").entity(Double.class).get();
+            var expected = cn.nantong.livingcircle.geo.Crs.GCJ02.fromWgs84(new cn.nantong.livingcircle.api.GeoPoint(lat, lon));
+            assertThat(response.path(prefix + "gcj.lat").entity(Double.class).get()).isCloseTo(expected.lat(), within(1e-12));
+            assertThat(response.path(prefix + "gcj.lon").entity(Double.class).get()).isCloseTo(expected.lon(), within(1e-12));
+            // GCJ-02 is offset by a few hundred metres around Nantong
+            assertThat(Math.abs(expected.lon() - lon)).isGreaterThan(0.001);
+        }
+    }
+
+    @Test
     void unknownIdsReadBackAsNull() {
         graphQl.documentName("place").variable("id", "o-nope").execute().path("place").valueIsNull();
         graphQl.documentName("building").variable("id", "b-nope").execute().path("building").valueIsNull();
