@@ -98,7 +98,7 @@ class ModelRoundTripIT {
     @Test
     void buildingAndCommunityLocationsConvertToGcj02OnRequest() {
         CsvDataset.BuildingRow row = csv.buildings().get(10);
-        GraphQlTester.Response response = graphQl.documentName("building").operationName("buildingGcj")
+        GraphQlTester.Response response = graphQl.documentName("buildingGcj")
                 .variable("id", row.id()).execute();
         for (String prefix : List.of("building.", "building.community.")) {
             double lat = response.path(prefix + "wgs.lat").entity(Double.class).get();
