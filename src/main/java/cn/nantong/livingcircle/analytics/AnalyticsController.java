@@ -1,0 +1,118 @@
+package cn.nantong.livingcircle.analytics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.CommunityCoverage;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.CoverageDelta;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapConnection;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.HypotheticalPlaceInput;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.SiteSuggestion;
+import cn.nantong.livingcircle.analytics.PublishedFigureService.PublishedFigureCheck;
+import cn.nantong.livingcircle.analytics.ProgrammeService.LivingCircle;
+import cn.nantong.livingcircle.analytics.ProgrammeService.ProgrammeProgress;
+import cn.nantong.livingcircle.community.Community;
+import cn.nantong.livingcircle.community.CommunityRepository;
+import cn.nantong.livingcircle.walkway.Pace;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Coverage, gaps, statistics, published figures, programme tracking, site suggestions and what-if. */
+@Controller
+class AnalyticsController {
+
+    private final CoverageService coverage;
+    private final StatsService stats;
+    private final PublishedFigureService figures;
+    private final ProgrammeService programme;
+    private final CommunityRepository communities;
+
+    AnalyticsController(CoverageService coverage, StatsService stats, PublishedFigureService figures,
+            ProgrammeService programme, CommunityRepository communities) {
+        this.coverage = coverage;
+        this.stats = stats;
+        this.figures = figures;
+        this.programme = programme;
+        this.communities = communities;
+    }
+
+    @QueryMapping
+    CommunityCoverage coverage(@Argument String communityId, @Argument Pace pace) {
+        return coverage.coverage(communityId, pace == null ? Pace.ADULT : pace);
+    }
+
+    @SchemaMapping(typeName = "CommunityCoverage")
+    Community community(CommunityCoverage source) {
+        return communities.findCommunity(source.communityId()).orElse(null);
+    }
+
+    @QueryMapping
+    GapConnection gaps(@Argument String category, @Argument Integer minutes, @Argument String communityId,
+            @Argument Pace pace, @Argument Integer first, @Argument String after) {
+        return coverage.gaps(category, minutes, communityId, pace == null ? Pace.ADULT : pace, first, after);
+    }
+
+    @QueryMapping
+    AreaStats cityStats() {
+        return stats.current().city();
+    }
+
+    @SchemaMapping(typeName = "CityStats")
+    List<AreaStats> districts(AreaStats city) {
+        return stats.current().districts();
+    }
+
+    @SchemaMapping(typeName = "CityStats")
+    List<AreaStats> subdistricts(AreaStats city) {
+        return stats.current().subdistricts();
+    }
+
+    @SchemaMapping(typeName = "CityStats")
+    AreaStats pilotCommunities(AreaStats city) {
+        return stats.current().pilot();
+    }
+
+    @QueryMapping
+    List<PublishedFigureCheck> publishedFigures() {
+        return figures.checks();
+    }
+
+    @QueryMapping
+    List<SiteSuggestion> siteSuggestions(@Argument String category, @Argument String communityId,
+            @Argument Integer count, @Argument Integer minutes, @Argument Pace pace) {
+        return coverage.siteSuggestions(category, communityId, count, minutes, pace == null ? Pace.ADULT : pace);
+    }
+
+    @QueryMapping
+    CoverageDelta whatIf(@Argument List<HypotheticalPlaceInput> add, @Argument List<String> remove,
+            @Argument String communityId, @Argument Pace pace) {
+        return coverage.whatIf(add, remove, communityId, pace == null ? Pace.ADULT : pace);
+    }
+
+    @QueryMapping
+    ProgrammeProgress programmeProgress() {
+        return programme.progress();
+    }
+
+    @QueryMapping
+    LivingCircle livingCircle(@Argument String communityId) {
+        return programme.byCommunity(List.of(communityId)).get(communityId);
+    }
+
+    @SchemaMapping(typeName = "LivingCircle")
+    Community community(LivingCircle circle) {
+        return communities.findCommunity(circle.communityId()).orElse(null);
+    }
+
+    @BatchMapping(typeName = "Community", field = "livingCircle")
+    Map<Community, LivingCircle> livingCircle(List<Community> list) {
+        Map<String, LivingCircle> byId = programme.byCommunity(list.stream().map(Community::id).toList());
+        return list.stream().filter(c -> byId.containsKey(c.id()))
+                .collect(Collectors.toMap(Function.identity(), c -> byId.get(c.id()), (a, b) -> a));
+    }
+}

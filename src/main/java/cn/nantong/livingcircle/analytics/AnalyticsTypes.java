@@ -1,0 +1,51 @@
+package cn.nantong.livingcircle.analytics;
+
+import java.util.List;
+
+import cn.nantong.livingcircle.api.Connection;
+import cn.nantong.livingcircle.api.GeoPoint;
+import cn.nantong.livingcircle.catalog.ServiceCategory;
+import cn.nantong.livingcircle.community.Building;
+import cn.nantong.livingcircle.walkway.Pace;
+
+/** GraphQL payloads and inputs of the coverage queries (see {@code schema/analytics.graphqls}). */
+final class AnalyticsTypes {
+
+    private AnalyticsTypes() {
+    }
+
+    record CommunityCoverage(String communityId, Pace pace, int buildingCount, int residents,
+            double completenessScore, List<CategoryCoverage> categories, List<ServiceCategory> missingBasicCategories,
+            double missingThresholdPercent) {
+    }
+
+    record CategoryCoverage(ServiceCategory category, int targetMinutes, double targetWalkMeters,
+            int buildingsWithinTarget, double buildingsWithinTargetPercent, int residentsWithinTarget,
+            double residentsWithinTargetPercent, Integer medianNearestWalkMeters, Integer p90NearestWalkMeters,
+            int unreachableBuildings) {
+    }
+
+    record GapConnection(int totalCount, int residentsAffected, int minutes, double thresholdWalkMeters,
+            List<GapEdge> edges, Connection.PageInfo pageInfo) {
+    }
+
+    record GapEdge(String cursor, Building node, Integer nearestWalkMeters, int residents) {
+    }
+
+    record SiteSuggestion(int rank, GeoPoint location, String walkwayId, int residentsGained, int buildingsGained,
+            int cumulativeResidentsGained, List<String> buildingIds) {
+    }
+
+    record HypotheticalPlaceInput(String category, Double lat, Double lon) {
+    }
+
+    record CoverageDelta(String communityId, Pace pace, double completenessBefore, double completenessAfter,
+            List<CategoryDelta> categories) {
+    }
+
+    record CategoryDelta(ServiceCategory category, int targetMinutes, int residentsWithinTargetBefore,
+            int residentsWithinTargetAfter, double residentsWithinTargetPercentBefore,
+            double residentsWithinTargetPercentAfter, int buildingsWithinTargetBefore,
+            int buildingsWithinTargetAfter) {
+    }
+}

@@ -1,0 +1,320 @@
+package cn.nantong.livingcircle.analytics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.CategoryCoverage;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.CategoryDelta;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.CommunityCoverage;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.CoverageDelta;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapConnection;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapEdge;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.HypotheticalPlaceInput;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.SiteSuggestion;
+import cn.nantong.livingcircle.analytics.CoverageAnalysis.CategoryResult;
+import cn.nantong.livingcircle.analytics.CoverageAnalysis.Target;
+import cn.nantong.livingcircle.analytics.CoverageMath.CategoryFigures;
+import cn.nantong.livingcircle.api.ApiException;
+import cn.nantong.livingcircle.api.Connection;
+import cn.nantong.livingcircle.api.Cursor;
+import cn.nantong.livingcircle.api.GeoPoint;
+import cn.nantong.livingcircle.api.PageRequest;
+import cn.nantong.livingcircle.catalog.CategoryCatalog;
+import cn.nantong.livingcircle.catalog.ServiceCategory;
+import cn.nantong.livingcircle.catalog.Tier;
+import cn.nantong.livingcircle.community.Building;
+import cn.nantong.livingcircle.network.CityNetwork;
+import cn.nantong.livingcircle.network.CityNetworkService;
+import cn.nantong.livingcircle.walkway.Attachment;
+import cn.nantong.livingcircle.walkway.Pace;
+import cn.nantong.livingcircle.walkway.SegmentSnapper;
+import cn.nantong.livingcircle.walkway.WalkingProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Coverage, gaps, site suggestions and what-if for the API: validates arguments, keeps one {@link CoverageIndex}
+ * per data version (the nearest-place distances of every building, computed lazily one category at a time and
+ * dropped when {@link CityNetwork#version()} changes) and turns results into GraphQL payloads.
+ */
+@Service
+class CoverageService {
+
+    static final String GAP_CURSOR = "gap";
+    private static final int DEFAULT_GAPS = 50;
+
+    private final CityNetworkService networks;
+    private final CategoryCatalog catalog;
+    private final BuildingLookup buildings;
+    private final AnalyticsProperties properties;
+    private final WalkingProperties walking;
+    private volatile CoverageIndex current;
+
+    CoverageService(CityNetworkService networks, CategoryCatalog catalog, BuildingLookup buildings,
+            AnalyticsProperties properties, WalkingProperties walking) {
+        this.networks = networks;
+        this.catalog = catalog;
+        this.buildings = buildings;
+        this.properties = properties;
+        this.walking = walking;
+    }
+
+    /** The index of the current data version; a new version starts an empty one (the old one is garbage). */
+    CoverageIndex index() {
+        CityNetwork city = networks.current();
+        CoverageIndex index = current;
+        if (index == null || index.city() != city) {
+            synchronized (this) {
+                index = current;
+                if (index == null || index.city() != city) {
+                    index = new CoverageIndex(city);
+                    current = index;
+                }
+            }
+        }
+        return index;
+    }
+
+    CommunityCoverage coverage(String communityId, Pace pace) {
+        CoverageIndex index = index();
+        int[] scope = buildingsOf(index, communityId);
+        List<Target> targets = targets(index);
+        CoverageAnalysis.Result result = CoverageAnalysis.coverage(index, scope, pace, targets);
+        List<CategoryCoverage> categories = new ArrayList<>();
+        List<ServiceCategory> missing = new ArrayList<>();
+        List<ServiceCategory> all = catalog.all();
+        for (int i = 0; i < targets.size(); i++) {
+            ServiceCategory category = all.get(i);
+            CategoryResult r = result.categories().get(i);
+            categories.add(categoryCoverage(category, r, pace));
+            if (category.tier() == Tier.BASIC && scope.length > 0
+                    && 100.0 - r.figures().residentPercent() > properties.missingResidentSharePercent()) {
+                missing.add(category);
+            }
+        }
+        int residents = 0;
+        for (int b : scope) {
+            residents += index.city().buildingResidents()[b];
+        }
+        return new CommunityCoverage(communityId, pace, scope.length, residents,
+                CoverageMath.round2(result.completeness()), categories, missing,
+                properties.missingResidentSharePercent());
+    }
+
+    GapConnection gaps(String code, Integer minutes, String communityId, Pace pace, Integer first, String after) {
+        ServiceCategory category = category(code);
+        int limit = checkMinutes(minutes, category);
+        PageRequest page = PageRequest.of(first, after, DEFAULT_GAPS, GAP_CURSOR);
+        CoverageIndex index = index();
+        CityNetwork city = index.city();
+        int[] scope = communityId == null ? index.allBuildings() : buildingsOf(index, communityId);
+        int[] nearest = nearest(index, code);
+        long threshold = CoverageMath.thresholdMillimetres(limit, pace);
+        int[] gaps = CoverageAnalysis.gaps(scope, nearest, threshold);
+        int residentsAffected = 0;
+        for (int b : gaps) {
+            residentsAffected += city.buildingResidents()[b];
+        }
+        int start = 0;
+        if (page.after() != null) {
+            Integer afterIndex = city.buildingIndex().get(page.after().id());
+            if (afterIndex == null) {
+                throw new ApiException(ApiException.ErrorCode.INVALID_CURSOR,
+                        "Argument 'after' is not a cursor returned by this list", Map.of("argument", "after"));
+            }
+            int pos = Arrays.binarySearch(gaps, afterIndex);
+            start = pos >= 0 ? pos + 1 : -pos - 1;
+        }
+        int end = Math.min(gaps.length, start + page.first());
+        List<String> ids = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            ids.add(city.buildingIds()[gaps[i]]);
+        }
+        Map<String, Building> found = buildings.findByIds(ids);
+        List<GapEdge> edges = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            int b = gaps[i];
+            String id = city.buildingIds()[b];
+            edges.add(new GapEdge(Cursor.encode(GAP_CURSOR, 0, id), found.get(id), meters(nearest[b]),
+                    city.buildingResidents()[b]));
+        }
+        Connection.PageInfo info = new Connection.PageInfo(end < gaps.length, page.after() != null,
+                edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        return new GapConnection(gaps.length, residentsAffected, limit, pace.meters(limit), edges, info);
+    }
+
+    List<SiteSuggestion> siteSuggestions(String code, String communityId, Integer count, Integer minutes, Pace pace) {
+        ServiceCategory category = category(code);
+        int wanted = count == null ? 3 : count;
+        if (wanted < 1 || wanted > properties.maxSuggestions()) {
+            throw ApiException.outOfRange("count", wanted, 1, properties.maxSuggestions());
+        }
+        int limit = checkMinutes(minutes, category);
+        CoverageIndex index = index();
+        CityNetwork city = index.city();
+        int[] scope = communityId == null ? index.allBuildings() : buildingsOf(index, communityId);
+        long threshold = CoverageMath.thresholdMillimetres(limit, pace);
+        int[] uncovered = CoverageAnalysis.gaps(scope, nearest(index, code), threshold);
+        List<SiteSelector.Site> sites = SiteSelector.greedy(city, index.search(), uncovered, (int) threshold, wanted);
+        List<SiteSuggestion> result = new ArrayList<>();
+        int cumulative = 0;
+        for (SiteSelector.Site site : sites) {
+            cumulative += (int) site.residentsGained();
+            Attachment at = SiteSelector.junctionAttachment(city.network(), site.junction());
+            List<String> ids = new ArrayList<>();
+            for (int b : site.coveredBuildings()) {
+                ids.add(city.buildingIds()[b]);
+            }
+            result.add(new SiteSuggestion(result.size() + 1,
+                    new GeoPoint(city.network().junctionLat(site.junction()),
+                            city.network().junctionLon(site.junction())),
+                    city.walkwayIds()[at.segment()], (int) site.residentsGained(), site.buildingsGained(),
+                    cumulative, ids));
+        }
+        return result;
+    }
+
+    CoverageDelta whatIf(List<HypotheticalPlaceInput> add, List<String> remove, String communityId, Pace pace) {
+        List<HypotheticalPlaceInput> additions = add == null ? List.of() : add;
+        List<String> removals = remove == null ? List.of() : remove;
+        if (additions.size() > properties.maxHypotheticalPlaces()) {
+            throw ApiException.outOfRange("add", additions.size(), 0, properties.maxHypotheticalPlaces());
+        }
+        CoverageIndex index = index();
+        CityNetwork city = index.city();
+        int[] scope = communityId == null ? index.allBuildings() : buildingsOf(index, communityId);
+        Map<Integer, List<Attachment>> added = new HashMap<>();
+        SegmentSnapper snapper = city.snapper();
+        for (int i = 0; i < additions.size(); i++) {
+            HypotheticalPlaceInput place = additions.get(i);
+            String argument = "add[" + i + "]";
+            if (place.category() == null || place.lat() == null || place.lon() == null) {
+                throw ApiException.badArgument(argument, "Each added place needs category, lat and lon");
+            }
+            catalog.resolve(argument + ".category", List.of(place.category()));
+            if (!(place.lat() >= -90 && place.lat() <= 90 && place.lon() >= -180 && place.lon() <= 180)) {
+                throw ApiException.badArgument(argument, "Latitude must be within -90..90 and longitude -180..180");
+            }
+            Attachment at = snapper.snap(place.lat(), place.lon(), walking.maxSnapMeters())
+                    .orElseThrow(() -> ApiException.badArgument(argument, "No walkway within "
+                            + walking.maxSnapMeters() + " m of " + place.lat() + "," + place.lon()))
+                    .attachment();
+            Integer category = city.categoryIndex().get(place.category());
+            if (category == null) {
+                throw ApiException.badArgument(argument, "Category '" + place.category()
+                        + "' is not part of the loaded walkway data");
+            }
+            added.computeIfAbsent(category, c -> new ArrayList<>()).add(at);
+        }
+        boolean[] removed = null;
+        for (String id : removals) {
+            Integer place = city.placeIndex().get(id);
+            if (place == null) {
+                throw ApiException.notFound("Place", id);
+            }
+            if (removed == null) {
+                removed = new boolean[city.placeCount()];
+            }
+            removed[place] = true;
+        }
+        List<Target> targets = targets(index);
+        CoverageAnalysis.WhatIf whatIf = CoverageAnalysis.whatIf(index, scope, pace, targets, added, removed);
+        List<ServiceCategory> all = catalog.all();
+        List<CategoryDelta> deltas = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            if (!whatIf.changedCategories().contains(targets.get(i).category())) {
+                continue;
+            }
+            CategoryFigures before = whatIf.before().categories().get(i).figures();
+            CategoryFigures after = whatIf.after().categories().get(i).figures();
+            deltas.add(new CategoryDelta(all.get(i), targets.get(i).minutes(), (int) before.residentsWithin(),
+                    (int) after.residentsWithin(), CoverageMath.round2(before.residentPercent()),
+                    CoverageMath.round2(after.residentPercent()), before.buildingsWithin(), after.buildingsWithin()));
+        }
+        return new CoverageDelta(communityId, pace, CoverageMath.round2(whatIf.before().completeness()),
+                CoverageMath.round2(whatIf.after().completeness()), deltas);
+    }
+
+    /** Share of residents (percent, 2 decimals) within {@code minutes} of any of the categories, city-wide. */
+    double residentsWithinPercent(List<String> codes, int minutes, Pace pace) {
+        CoverageIndex index = index();
+        int[] best = null;
+        for (String code : codes) {
+            int[] nearest = nearest(index, code);
+            if (best == null) {
+                best = nearest.clone();
+            } else {
+                for (int b = 0; b < best.length; b++) {
+                    best[b] = Math.min(best[b], nearest[b]);
+                }
+            }
+        }
+        int[] all = index.allBuildings();
+        CategoryFigures f = CoverageMath.figures(all, best, index.city().buildingResidents(),
+                CoverageMath.thresholdMillimetres(minutes, pace));
+        return CoverageMath.round2(f.residentPercent());
+    }
+
+    int totalResidents() {
+        int sum = 0;
+        for (int r : index().city().buildingResidents()) {
+            sum += r;
+        }
+        return sum;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** One target per catalogue category, in catalogue order; basic-tier ones enter the completeness score. */
+    private List<Target> targets(CoverageIndex index) {
+        List<Target> targets = new ArrayList<>();
+        for (ServiceCategory c : catalog.all()) {
+            Integer i = index.city().categoryIndex().get(c.code());
+            // -1: a catalogue category the loaded network does not know has no places, so nobody reaches it.
+            targets.add(new Target(i == null ? -1 : i, c.targetMinutes(), c.tier() == Tier.BASIC));
+        }
+        return targets;
+    }
+
+    private int[] nearest(CoverageIndex index, String code) {
+        Integer category = index.city().categoryIndex().get(code);
+        return index.nearestMillimetres(category == null ? -1 : category);
+    }
+
+    private ServiceCategory category(String code) {
+        return catalog.resolve("category", List.of(code)).get(0);
+    }
+
+    private int[] buildingsOf(CoverageIndex index, String communityId) {
+        Integer community = index.city().communityIndex().get(communityId);
+        if (community == null) {
+            throw ApiException.notFound("Community", communityId);
+        }
+        return index.buildingsOf(community);
+    }
+
+    private int checkMinutes(Integer minutes, ServiceCategory category) {
+        int value = minutes == null ? category.targetMinutes() : minutes;
+        if (value < 1 || value > properties.maxMinutes()) {
+            throw ApiException.outOfRange("minutes", value, 1, properties.maxMinutes());
+        }
+        return value;
+    }
+
+    private static CategoryCoverage categoryCoverage(ServiceCategory category, CategoryResult r, Pace pace) {
+        CategoryFigures f = r.figures();
+        return new CategoryCoverage(category, category.targetMinutes(),
+                CoverageMath.round2(pace.meters(category.targetMinutes())), f.buildingsWithin(),
+                CoverageMath.round2(CoverageMath.percent(f.buildingsWithin(), f.buildings())),
+                (int) f.residentsWithin(), CoverageMath.round2(f.residentPercent()), meters(f.medianMm()),
+                meters(f.p90Mm()), f.unreachableBuildings());
+    }
+
+    private static Integer meters(Integer millimetres) {
+        return millimetres == null || millimetres == CoverageIndex.UNREACHABLE ? null
+                : (int) Math.round(millimetres / 1000.0);
+    }
+}
