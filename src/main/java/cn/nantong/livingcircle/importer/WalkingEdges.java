@@ -15,13 +15,13 @@ import cn.nantong.livingcircle.walkway.WalkwayNetwork;
  * <p>Result layout: for building {@code b}, its edges are {@code [first[b], first[b+1])} in {@code place} and
  * {@code millimetres}.
  */
-record WalkingEdges(int[] first, int[] place, int[] millimetres) {
+public record WalkingEdges(int[] first, int[] place, int[] millimetres) {
 
-    int count() {
+    public int count() {
         return place.length;
     }
 
-    static WalkingEdges compute(WalkwayNetwork network, Attachment[] buildings, PlaceLocator places,
+    public static WalkingEdges compute(WalkwayNetwork network, Attachment[] buildings, PlaceLocator places,
             int horizonMillimetres) {
         int n = buildings.length;
         int[][] perPlace = new int[n][];

@@ -1,0 +1,99 @@
+package cn.nantong.livingcircle.importer.osm;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+
+/**
+ * What the graph holds before an OSM import (every dataset, not only OSM ones): junctions, walkways, and the
+ * buildings and places with exactly the properties the import writes, so the plan can tell what changed. Read in
+ * one read transaction before the write transaction; imports are assumed not to run concurrently.
+ */
+final class ExistingGraph {
+
+    record Walkway(String id, String fromId, String toId, int millimetres, List<Double> shape, Long osmWay,
+            String kind) {
+    }
+
+    final Map<String, double[]> junctions = new HashMap<>();
+    final List<Walkway> walkways = new ArrayList<>();
+    /** Building id → its row as {@link OsmRows#building} would write it. */
+    final Map<String, Map<String, Object>> buildings = new LinkedHashMap<>();
+    /** Place id → its row as {@link OsmRows#place} would write it. */
+    final Map<String, Map<String, Object>> places = new LinkedHashMap<>();
+
+    static ExistingGraph load(Driver driver) {
+        ExistingGraph graph = new ExistingGraph();
+        try (Session session = driver.session()) {
+            session.executeRead(tx -> {
+                tx.run("MATCH (j:Junction) RETURN j.id AS id, j.location.latitude AS lat, j.location.longitude AS lon")
+                        .forEachRemaining(r -> graph.junctions.put(r.get("id").asString(),
+                                new double[] {r.get("lat").asDouble(), r.get("lon").asDouble()}));
+                tx.run("""
+                        MATCH (a:Junction)-[w:WALKWAY]->(b:Junction)
+                        RETURN w.id AS id, a.id AS a, b.id AS b, w.lengthMeters AS meters, w.shape AS shape,
+                               w.osmWay AS osmWay, w.kind AS kind
+                        ORDER BY id
+                        """).forEachRemaining(r -> graph.walkways.add(new Walkway(r.get("id").asString(),
+                        r.get("a").asString(), r.get("b").asString(),
+                        (int) Math.round(r.get("meters").asDouble() * 1000.0),
+                        r.get("shape").isNull() ? null : r.get("shape").asList(Value::asDouble),
+                        r.get("osmWay").isNull() ? null : r.get("osmWay").asLong(),
+                        r.get("kind").isNull() ? null : r.get("kind").asString())));
+                tx.run("""
+                        MATCH (b:Building)
+                        OPTIONAL MATCH (b)-[:IN_COMMUNITY]->(c:Community)
+                        RETURN b {.id, .name, .households, .residents, .walkwayId, .offsetMeters, .snapMeters,
+                                  .buildingType, .levels, .footprintSquareMeters,
+                                  lat: b.location.latitude, lon: b.location.longitude, communityId: c.id} AS row
+                        ORDER BY b.id
+                        """).forEachRemaining(r -> {
+                    Map<String, Object> row = OsmRows.normalise(r.get("row").asMap());
+                    graph.buildings.put((String) row.get("id"), row);
+                });
+                tx.run("""
+                        MATCH (p:Place)
+                        OPTIONAL MATCH (p)-[:IN_COMMUNITY]->(c:Community)
+                        RETURN p {.id, .name, .category, .kind, .brand, .chain, .openingHours, .walkwayId,
+                                  .offsetMeters, .snapMeters, .osmTag,
+                                  label: CASE WHEN p:Outlet THEN 'Outlet' ELSE 'Facility' END,
+                                  lat: p.location.latitude, lon: p.location.longitude, communityId: c.id} AS row
+                        ORDER BY p.id
+                        """).forEachRemaining(r -> {
+                    Map<String, Object> row = OsmRows.normalise(r.get("row").asMap());
+                    graph.places.put((String) row.get("id"), row);
+                });
+                return null;
+            });
+        }
+        return graph;
+    }
+
+    /** The stored walking edges of the given buildings: building id → (place id → metres). */
+    static Map<String, Map<String, Double>> walkingEdges(Driver driver, Collection<String> buildingIds) {
+        Map<String, Map<String, Double>> edges = new HashMap<>();
+        if (buildingIds.isEmpty()) {
+            return edges;
+        }
+        try (Session session = driver.session()) {
+            session.executeRead(tx -> {
+                tx.run("""
+                        UNWIND $ids AS id
+                        MATCH (b:Building {id: id})-[w:WALKS_TO]->(p:Place)
+                        RETURN b.id AS b, p.id AS p, w.meters AS m
+                        """, Map.of("ids", List.copyOf(buildingIds))).forEachRemaining(r -> edges
+                        .computeIfAbsent(r.get("b").asString(), k -> new HashMap<>())
+                        .put(r.get("p").asString(), r.get("m").asDouble()));
+                return null;
+            });
+        }
+        return edges;
+    }
+}

@@ -1,0 +1,131 @@
+package cn.nantong.livingcircle.importer.osm;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.nantong.livingcircle.walkway.Pace;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The walkway network, attachments and walking distances the planner derives from a hand-drawn OSM file
+ * ({@code src/test/resources/osm/hand-drawn.osm}), on the equator where 0.0001° = 11.1195 m in both directions.
+ *
+ * <pre>
+ *  lat
+ *  0.003   H ----------------- I        way 15 footway: an island of 111 m (also way 16, a motorway: not walkable)
+ *
+ *  0.0012                   [X]          building X (way 200), centroid (0.0012, 0.0009)
+ *  0.001   A ========== G ==== B        way 10 highway=steps oneway=yes drawn B -> G -> A (G at lon 0.0007)
+ *          |            ‖      |        ways 11 (A-C) and 12 (B-D) footways
+ *  0.0001  |      P     ‖      |        P shop=convenience at (0.0001, 0.0005): projects onto the middle of C-D
+ *  0.0     C -----------‖----- D        way 13 residential C-D, crossed by the bridge at lon 0.0007 WITHOUT a shared node
+ * -0.0002 [Y]           ‖               building Y (way 300), centroid (-0.0002, 0.0001)
+ * -0.001                E               way 14 footway bridge=yes E -> G
+ * -0.00105              Q               Q shop=bakery (snaps onto E)
+ *  lon     0    0.0005 0.0007  0.001
+ * </pre>
+ */
+class OsmImportPlannerTests {
+
+    private static OsmImportPlan plan;
+
+    @BeforeAll
+    static void planHandDrawnTown() throws Exception {
+        OsmExtract extract = OsmFileReader.read(Path.of(new ClassPathResource("osm/hand-drawn.osm").getURI()), n -> {
+        });
+        Set<String> codes = Set.of("convenience_store", "small_supermarket", "supermarket", "wet_market",
+                "fresh_food", "breakfast", "pharmacy", "laundry", "hair_beauty", "repair", "photo_print",
+                "parcel_point", "recycling_point", "elderly_care", "childcare", "fitness", "bookstore", "library",
+                "specialty_dining", "cafe", "pet_services", "education_training", "health_wellness", "clinic",
+                "leisure_entertainment", "community_service");
+        CategoryMapping mapping = CategoryMapping.read(new FileSystemResource("neo4j/osm/category-mapping.csv"), codes);
+        plan = new OsmImportPlanner(extract, new ExistingGraph(), mapping, new OsmImportPlanner.Settings(500, 500,
+                (int) Math.round(Pace.ADULT.meters(20) * 1000)), "hand-drawn").plan(ids -> Map.of());
+    }
+
+    @Test
+    void waysAreSplitAtSharedNodesWithHaversineLengths() {
+        // Steps B-G-A split at G (shared with the bridge): 0.0003 deg = 33.359 m and 0.0007 deg = 77.837 m.
+        assertThat(walkwayMeters()).containsExactlyInAnyOrderEntriesOf(Map.of("osm-w10-0", 33.359, "osm-w10-1", 77.837,
+                "osm-w11-0", 111.195, "osm-w12-0", 111.195, "osm-w13-0", 111.195, "osm-w14-0", 222.39));
+        assertThat(plan.walkwayCreates()).filteredOn(w -> w.get("id").equals("osm-w13-0")).singleElement()
+                .satisfies(w -> assertThat(w.get("shape")).isEqualTo(List.of(0.0, 0.0, 0.0, 0.001)));
+    }
+
+    @Test
+    void oneWayStepsAreWalkedAgainstTheirDirection() {
+        // X sits on B-G 11.120 m from B; the steps are drawn B -> G -> A with oneway=yes, so walking X -> B goes
+        // against it: 11.120 (X-B) + 111.195 (B-D) + 55.597 (D-P) = 177.912 m. Honouring oneway would force
+        // X -> G -> A -> C -> P = 22.239 + 77.837 + 111.195 + 55.598 = 266.869 m.
+        assertThat(edge("osm-w200", "osm-n100")).isEqualTo(177.912);
+    }
+
+    @Test
+    void bridgeCrossingWithoutSharedNodeIsNotAJunction() {
+        // Y (11.119 m from C on C-D) to Q (at E, the bridge's foot): C, A, G, then down the bridge:
+        // 11.119 + 111.195 + 77.837 + 222.39 = 422.541 m. A junction at the crossing would give 66.717 + 111.195.
+        assertThat(edge("osm-w300", "osm-n101")).isEqualTo(422.541);
+        assertThat(plan.junctions()).extracting(j -> j.get("id"))
+                .containsExactlyInAnyOrder("osm-n1", "osm-n2", "osm-n3", "osm-n4", "osm-n5", "osm-n6");
+    }
+
+    @Test
+    void smallIslandIsDroppedAndReported() {
+        assertThat(plan.stats().islandsDropped()).isEqualTo(1);
+        assertThat(plan.stats().walkwaysDropped()).isEqualTo(1);
+        assertThat(walkwayMeters()).doesNotContainKey("osm-w15-0").doesNotContainKey("osm-w16-0");
+    }
+
+    @Test
+    void poiProjectsOntoTheMiddleOfItsSegment() {
+        Map<String, Object> p = place("osm-n100");
+        assertThat(p.get("walkwayId")).isEqualTo("osm-w13-0");
+        // Half of 111.195 m (111,195 mm: 55,597.5 rounds up), 0.0001 deg = 11.120 m off the street.
+        assertThat(p.get("offsetMeters")).isEqualTo(55.598);
+        assertThat((double) p.get("snapMeters")).isCloseTo(11.1195, org.assertj.core.data.Offset.offset(0.001));
+        // Y is on the same segment 11.119 m from C: 55.598 - 11.119 = 44.479 m, without touching a junction.
+        assertThat(edge("osm-w300", "osm-n100")).isEqualTo(44.479);
+    }
+
+    @Test
+    void buildingsGetCentroidEstimateAndFallbackCommunity() {
+        Map<String, Object> x = plan.buildingWrites().stream().filter(b -> b.get("id").equals("osm-w200"))
+                .findFirst().orElseThrow();
+        // 11.12 m x 11.12 m = 123.6 m2, 6 levels: 123.6 * 6 * 0.75 / 90 = 6.18 -> 6 households, 6 * 2.62 -> 16.
+        assertThat(x).containsEntry("footprintSquareMeters", 123.6).containsEntry("households", 6L)
+                .containsEntry("residents", 16L).containsEntry("walkwayId", "osm-w10-0")
+                .containsEntry("offsetMeters", 11.12).containsEntry("communityId", "osm-hand-drawn");
+        assertThat(plan.communities()).extracting(c -> c.get("id")).containsExactly("osm-hand-drawn");
+    }
+
+    @Test
+    void unmappedPoiIsSkippedAndCounted() {
+        assertThat(plan.stats().unmappedPois()).isEqualTo(1);
+        assertThat(plan.stats().unmappedTop()).containsEntry("amenity=bench", 1);
+        assertThat(plan.stats().placesByCategory()).isEqualTo(Map.of("convenience_store", 1, "breakfast", 1));
+    }
+
+    private static Map<String, Double> walkwayMeters() {
+        return plan.walkwayCreates().stream().collect(Collectors.toMap(w -> (String) w.get("id"),
+                w -> (Double) w.get("lengthMeters")));
+    }
+
+    private static Map<String, Object> place(String id) {
+        return plan.placeWrites().stream().filter(p -> p.get("id").equals(id)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double edge(String building, String place) {
+        return plan.walkingEdgeCreates().stream().filter(r -> r.get("b").equals(building))
+                .flatMap(r -> ((List<Map<String, Object>>) r.get("targets")).stream())
+                .filter(t -> t.get("p").equals(place)).map(t -> (Double) t.get("m")).findFirst().orElseThrow();
+    }
+}
