@@ -102,7 +102,7 @@ public final class CoverageBenchmark {
 
     private static List<Target> targets = List.of();
 
-    static CityNetwork load(Path dir, Path categoriesCypher) throws IOException {
+    public static CityNetwork load(Path dir, Path categoriesCypher) throws IOException {
         List<String> codes = new ArrayList<>();
         List<Target> parsed = new ArrayList<>();
         Matcher m = CATEGORY.matcher(Files.readString(categoriesCypher));
