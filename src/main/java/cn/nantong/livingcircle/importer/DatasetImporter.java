@@ -215,27 +215,15 @@ public class DatasetImporter {
                 MATCH (:Building {id: id})-[w:WALKS_TO]->()
                 DELETE w
                 """, buildingIds, id -> id);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        int rowEdges = 0;
+        List<Map<String, Object>> rows = new ArrayList<>(buildingIds.size());
         for (int b = 0; b < buildingIds.size(); b++) {
             List<Map<String, Object>> targets = new ArrayList<>(edges.first()[b + 1] - edges.first()[b]);
             for (int e = edges.first()[b]; e < edges.first()[b + 1]; e++) {
                 targets.add(Map.of("p", placeIds.get(edges.place()[e]), "m", edges.millimetres()[e] / 1000.0));
             }
             rows.add(Map.of("b", buildingIds.get(b), "targets", targets));
-            rowEdges += targets.size();
-            if (rowEdges >= BATCH_ROWS || b == buildingIds.size() - 1) {
-                tx.run("""
-                        UNWIND $rows AS r
-                        MATCH (b:Building {id: r.b})
-                        UNWIND r.targets AS t
-                        MATCH (p:Place {id: t.p})
-                        CREATE (b)-[:WALKS_TO {meters: t.m}]->(p)
-                        """, Map.of("rows", rows)).consume();
-                rows = new ArrayList<>();
-                rowEdges = 0;
-            }
         }
+        WalkingEdgeWriter.create(tx, rows, BATCH_ROWS, written -> { });
     }
 
     private static <T> void batches(Transaction tx, String cypher, List<T> items, Function<T, Object> toRow) {

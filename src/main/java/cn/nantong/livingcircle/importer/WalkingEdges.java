@@ -3,6 +3,7 @@ package cn.nantong.livingcircle.importer;
 import java.util.stream.IntStream;
 
 import cn.nantong.livingcircle.walkway.Attachment;
+import cn.nantong.livingcircle.walkway.IntList;
 import cn.nantong.livingcircle.walkway.PlaceLocator;
 import cn.nantong.livingcircle.walkway.WalkingSearch;
 import cn.nantong.livingcircle.walkway.WalkwayNetwork;
@@ -30,8 +31,8 @@ public record WalkingEdges(int[] first, int[] place, int[] millimetres) {
         IntStream.range(0, n).parallel().forEach(b -> {
             WalkingSearch search = searches.get();
             search.run(buildings[b], horizonMillimetres);
-            IntBuffer targets = new IntBuffer();
-            IntBuffer distances = new IntBuffer();
+            IntList targets = new IntList();
+            IntList distances = new IntList();
             places.forEachWithin(search, horizonMillimetres, (place, mm) -> {
                 targets.add(place);
                 distances.add(mm);
@@ -50,21 +51,5 @@ public record WalkingEdges(int[] first, int[] place, int[] millimetres) {
             System.arraycopy(perMillimetres[b], 0, millimetres, first[b], perMillimetres[b].length);
         }
         return new WalkingEdges(first, place, millimetres);
-    }
-
-    private static final class IntBuffer {
-        private int[] values = new int[64];
-        private int size;
-
-        void add(int value) {
-            if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
-        }
     }
 }

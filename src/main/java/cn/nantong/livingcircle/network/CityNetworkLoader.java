@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.nantong.livingcircle.walkway.Attachment;
+import cn.nantong.livingcircle.walkway.IntList;
 import cn.nantong.livingcircle.walkway.PlaceLocator;
 import cn.nantong.livingcircle.walkway.SegmentSnapper;
 import cn.nantong.livingcircle.walkway.WalkwayNetwork;
@@ -153,22 +154,5 @@ class CityNetworkLoader {
             map.put(ids.get(i), i);
         }
         return map;
-    }
-
-    /** A growable int array, to avoid boxing hundreds of thousands of values. */
-    private static final class IntList {
-        private int[] values = new int[1024];
-        private int size;
-
-        void add(int value) {
-            if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
-        }
     }
 }

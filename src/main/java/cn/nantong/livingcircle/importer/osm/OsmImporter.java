@@ -11,6 +11,7 @@ import cn.nantong.livingcircle.catalog.CategoryCatalog;
 import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.importer.ImportException;
+import cn.nantong.livingcircle.importer.WalkingEdgeWriter;
 import cn.nantong.livingcircle.walkway.WalkingProperties;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -235,25 +236,8 @@ public class OsmImporter {
     /** New edges grouped per building, batched by edge count rather than row count. */
     private static void writeNewWalkingEdges(Transaction tx, String fileName, List<Map<String, Object>> rows) {
         int total = rows.stream().mapToInt(r -> ((List<?>) r.get("targets")).size()).sum();
-        int written = 0;
-        int from = 0;
-        int edges = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            edges += ((List<?>) rows.get(i).get("targets")).size();
-            if (edges >= BATCH_ROWS || i == rows.size() - 1) {
-                tx.run("""
-                        UNWIND $rows AS r
-                        MATCH (b:Building {id: r.b})
-                        UNWIND r.targets AS t
-                        MATCH (p:Place {id: t.p})
-                        CREATE (b)-[:WALKS_TO {meters: t.m}]->(p)
-                        """, Map.of("rows", rows.subList(from, i + 1))).consume();
-                written += edges;
-                log.info("OSM import of {}: wrote {} / {} new walking edges", fileName, written, total);
-                from = i + 1;
-                edges = 0;
-            }
-        }
+        WalkingEdgeWriter.create(tx, rows, BATCH_ROWS, written ->
+                log.info("OSM import of {}: wrote {} / {} new walking edges", fileName, written, total));
     }
 
     private static void batches(Transaction tx, String fileName, String what, String cypher, List<?> rows) {
