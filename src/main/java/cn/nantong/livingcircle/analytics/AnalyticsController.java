@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.CommunityCoverage;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.CoverageDelta;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapConnection;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapEdge;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.HypotheticalPlaceInput;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.SiteSuggestion;
 import cn.nantong.livingcircle.analytics.PublishedFigureService.PublishedFigureCheck;
@@ -57,6 +58,27 @@ class AnalyticsController {
         return coverage.gaps(category, minutes, communityId, pace == null ? Pace.ADULT : pace, first, after);
     }
 
+    /** Gap-only fields of {@code BuildingConnection}: null on the other building lists. */
+    @SchemaMapping(typeName = "BuildingConnection", field = "residentsAffected")
+    Integer residentsAffected(Object connection) {
+        return connection instanceof GapConnection gaps ? gaps.residentsAffected() : null;
+    }
+
+    @SchemaMapping(typeName = "BuildingConnection", field = "minutes")
+    Integer gapMinutes(Object connection) {
+        return connection instanceof GapConnection gaps ? gaps.minutes() : null;
+    }
+
+    @SchemaMapping(typeName = "BuildingConnection", field = "thresholdWalkMeters")
+    Double thresholdWalkMeters(Object connection) {
+        return connection instanceof GapConnection gaps ? gaps.thresholdWalkMeters() : null;
+    }
+
+    @SchemaMapping(typeName = "BuildingEdge", field = "nearestWalkMeters")
+    Integer nearestWalkMeters(Object edge) {
+        return edge instanceof GapEdge gap ? gap.nearestWalkMeters() : null;
+    }
+
     @QueryMapping
     AreaStats cityStats() {
         return stats.current().city();
@@ -104,9 +126,12 @@ class AnalyticsController {
         return programme.byCommunity(List.of(communityId)).get(communityId);
     }
 
-    @SchemaMapping(typeName = "LivingCircle")
-    Community community(LivingCircle circle) {
-        return communities.findCommunity(circle.communityId()).orElse(null);
+    @BatchMapping(typeName = "LivingCircle", field = "community")
+    Map<LivingCircle, Community> community(List<LivingCircle> circles) {
+        Map<String, Community> byId = communities.findCommunities(
+                circles.stream().map(LivingCircle::communityId).collect(Collectors.toSet()));
+        return circles.stream().filter(c -> byId.containsKey(c.communityId()))
+                .collect(Collectors.toMap(Function.identity(), c -> byId.get(c.communityId()), (a, b) -> a));
     }
 
     @BatchMapping(typeName = "Community", field = "livingCircle")

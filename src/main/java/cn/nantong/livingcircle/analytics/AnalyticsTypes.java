@@ -25,11 +25,13 @@ final class AnalyticsTypes {
             int unreachableBuildings) {
     }
 
+    /** A {@code gaps} page: the GraphQL {@code BuildingConnection} with its gap-only fields filled. */
     record GapConnection(int totalCount, int residentsAffected, int minutes, double thresholdWalkMeters,
             List<GapEdge> edges, Connection.PageInfo pageInfo) {
     }
 
-    record GapEdge(String cursor, Building node, Integer nearestWalkMeters, int residents) {
+    /** A {@code gaps} edge: the GraphQL {@code BuildingEdge} with the distance to the nearest place. */
+    record GapEdge(String cursor, Building node, Integer nearestWalkMeters) {
     }
 
     record SiteSuggestion(int rank, GeoPoint location, String walkwayId, int residentsGained, int buildingsGained,

@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.analytics;
 
+import cn.nantong.livingcircle.walkway.WalkingSearchPool;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,8 @@ final class CoverageAnalysis {
     static List<SiteSelector.Site> sites(CoverageIndex index, int category, int[] buildings, long thresholdMm,
             int count) {
         int[] uncovered = gaps(buildings, index.nearestMillimetres(category), thresholdMm);
-        return SiteSelector.greedy(index.city(), index.search(), uncovered, (int) thresholdMm, count);
+        return WalkingSearchPool.with(index.city().network(),
+                search -> SiteSelector.greedy(index.city(), search, uncovered, (int) thresholdMm, count));
     }
 
     /**

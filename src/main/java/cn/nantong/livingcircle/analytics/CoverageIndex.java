@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import cn.nantong.livingcircle.network.CityNetwork;
 import cn.nantong.livingcircle.walkway.Attachment;
 import cn.nantong.livingcircle.walkway.WalkingSearch;
+import cn.nantong.livingcircle.walkway.WalkingSearchPool;
 
 /**
  * For one {@link CityNetwork} (one data version): the walking distance from every building to the nearest place of
@@ -28,8 +30,8 @@ import cn.nantong.livingcircle.walkway.WalkingSearch;
  * <p>Pace does not enter: it only turns a target in minutes into metres, so one distance array serves every pace
  * and every time threshold.
  *
- * <p>Thread-safe: a category is computed at most a few times concurrently (benign race, identical result) and
- * published through an {@link AtomicReferenceArray}; each thread has its own {@link WalkingSearch} scratch.
+ * <p>Thread-safe: each category is computed once (concurrent callers wait for the first one's future); searches
+ * are borrowed from the {@link WalkingSearchPool}.
  */
 final class CoverageIndex {
 
@@ -38,23 +40,16 @@ final class CoverageIndex {
     private final CityNetwork city;
     private final int[][] placesByCategory;
     private final int[][] buildingsByCommunity;
-    private final AtomicReferenceArray<int[]> nearest;
-    private final ThreadLocal<WalkingSearch> searches;
+    private final ConcurrentHashMap<Integer, CompletableFuture<int[]>> nearest = new ConcurrentHashMap<>();
 
     CoverageIndex(CityNetwork city) {
         this.city = city;
         this.placesByCategory = group(city.placeCategory(), city.categoryCodes().length);
         this.buildingsByCommunity = group(city.buildingCommunity(), city.communityIds().length);
-        this.nearest = new AtomicReferenceArray<>(city.categoryCodes().length);
-        this.searches = ThreadLocal.withInitial(() -> new WalkingSearch(city.network()));
     }
 
     CityNetwork city() {
         return city;
-    }
-
-    String version() {
-        return city.version();
     }
 
     /**
@@ -67,13 +62,19 @@ final class CoverageIndex {
             java.util.Arrays.fill(none, UNREACHABLE);
             return none;
         }
-        int[] distances = nearest.get(category);
-        if (distances == null) {
-            distances = nearestMillimetres(city, searches.get(), sources(category, null, null));
-            nearest.compareAndSet(category, null, distances);
-            distances = nearest.get(category);
+        CompletableFuture<int[]> mine = new CompletableFuture<>();
+        CompletableFuture<int[]> existing = nearest.putIfAbsent(category, mine);
+        if (existing != null) {
+            return existing.join();
         }
-        return distances;
+        try {
+            mine.complete(nearestMillimetres(sources(category, null, null)));
+        } catch (RuntimeException e) {
+            nearest.remove(category, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        return mine.join();
     }
 
     /** Computes every category on {@code threads} threads (warm-up and benchmark); returns when all are done. */
@@ -96,11 +97,6 @@ final class CoverageIndex {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Place indices of a category. */
-    int[] places(int category) {
-        return placesByCategory[category];
     }
 
     /** Building indices of a community, ascending. */
@@ -137,11 +133,7 @@ final class CoverageIndex {
 
     /** Nearest-source distance of every building after one unbounded multi-source search, on the caller's scratch. */
     int[] nearestMillimetres(Attachment[] sources) {
-        return nearestMillimetres(city, searches.get(), sources);
-    }
-
-    WalkingSearch search() {
-        return searches.get();
+        return WalkingSearchPool.with(city.network(), search -> nearestMillimetres(city, search, sources));
     }
 
     static int[] nearestMillimetres(CityNetwork city, WalkingSearch search, Attachment[] sources) {

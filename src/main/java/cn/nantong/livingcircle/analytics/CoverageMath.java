@@ -29,7 +29,7 @@ final class CoverageMath {
 
     /** Largest distance in millimetres that still counts as within {@code minutes} at {@code pace}. */
     static long thresholdMillimetres(int minutes, Pace pace) {
-        return (long) Math.floor(pace.meters(minutes) * 1000.0 + 1e-6);
+        return pace.thresholdMillimetres(minutes);
     }
 
     /**

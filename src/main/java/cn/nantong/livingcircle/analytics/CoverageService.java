@@ -51,6 +51,8 @@ class CoverageService {
     private final AnalyticsProperties properties;
     private final WalkingProperties walking;
     private volatile CoverageIndex current;
+    private final java.util.concurrent.Semaphore heavySearches;
+    private static final int HEAVY_WAIT_SECONDS = 30;
 
     CoverageService(CityNetworkService networks, CategoryCatalog catalog, BuildingLookup buildings,
             AnalyticsProperties properties, WalkingProperties walking) {
@@ -59,6 +61,7 @@ class CoverageService {
         this.buildings = buildings;
         this.properties = properties;
         this.walking = walking;
+        this.heavySearches = new java.util.concurrent.Semaphore(Math.max(1, properties.maxConcurrentSearches()));
     }
 
     /** The index of the current data version; a new version starts an empty one (the old one is garbage). */
@@ -80,11 +83,11 @@ class CoverageService {
     CommunityCoverage coverage(String communityId, Pace pace) {
         CoverageIndex index = index();
         int[] scope = buildingsOf(index, communityId);
-        List<Target> targets = targets(index);
+        List<ServiceCategory> all = catalog.all();
+        List<Target> targets = targets(index, all);
         CoverageAnalysis.Result result = CoverageAnalysis.coverage(index, scope, pace, targets);
         List<CategoryCoverage> categories = new ArrayList<>();
         List<ServiceCategory> missing = new ArrayList<>();
-        List<ServiceCategory> all = catalog.all();
         for (int i = 0; i < targets.size(); i++) {
             ServiceCategory category = all.get(i);
             CategoryResult r = result.categories().get(i);
@@ -137,8 +140,7 @@ class CoverageService {
         for (int i = start; i < end; i++) {
             int b = gaps[i];
             String id = city.buildingIds()[b];
-            edges.add(new GapEdge(Cursor.encode(GAP_CURSOR, 0, id), found.get(id), meters(nearest[b]),
-                    city.buildingResidents()[b]));
+            edges.add(new GapEdge(Cursor.encode(GAP_CURSOR, 0, id), found.get(id), meters(nearest[b])));
         }
         Connection.PageInfo info = new Connection.PageInfo(end < gaps.length, page.after() != null,
                 edges.isEmpty() ? null : edges.get(0).cursor(),
@@ -152,13 +154,15 @@ class CoverageService {
         if (wanted < 1 || wanted > properties.maxSuggestions()) {
             throw ApiException.outOfRange("count", wanted, 1, properties.maxSuggestions());
         }
-        int limit = checkMinutes(minutes, category);
+        // one bounded search per uncovered building: bounded by the walking horizon like reachable
+        int limit = checkMinutes(minutes, category, pace.wholeMinutesWithin(walking.horizonMeters()));
         CoverageIndex index = index();
         CityNetwork city = index.city();
         int[] scope = communityId == null ? index.allBuildings() : buildingsOf(index, communityId);
         long threshold = CoverageMath.thresholdMillimetres(limit, pace);
-        int[] uncovered = CoverageAnalysis.gaps(scope, nearest(index, code), threshold);
-        List<SiteSelector.Site> sites = SiteSelector.greedy(city, index.search(), uncovered, (int) threshold, wanted);
+        Integer categoryIndex = city.categoryIndex().get(code);
+        List<SiteSelector.Site> sites = heavy(() -> CoverageAnalysis.sites(index,
+                categoryIndex == null ? -1 : categoryIndex, scope, threshold, wanted));
         List<SiteSuggestion> result = new ArrayList<>();
         int cumulative = 0;
         for (SiteSelector.Site site : sites) {
@@ -199,8 +203,9 @@ class CoverageService {
                 throw ApiException.badArgument(argument, "Latitude must be within -90..90 and longitude -180..180");
             }
             Attachment at = snapper.snap(place.lat(), place.lon(), walking.maxSnapMeters())
-                    .orElseThrow(() -> ApiException.badArgument(argument, "No walkway within "
-                            + walking.maxSnapMeters() + " m of " + place.lat() + "," + place.lon()))
+                    .orElseThrow(() -> new ApiException(ApiException.ErrorCode.TOO_FAR_FROM_WALKWAY, "No walkway within "
+                            + walking.maxSnapMeters() + " m of " + place.lat() + "," + place.lon(),
+                            Map.of("argument", argument, "maxSnapMeters", walking.maxSnapMeters())))
                     .attachment();
             Integer category = city.categoryIndex().get(place.category());
             if (category == null) {
@@ -220,9 +225,11 @@ class CoverageService {
             }
             removed[place] = true;
         }
-        List<Target> targets = targets(index);
-        CoverageAnalysis.WhatIf whatIf = CoverageAnalysis.whatIf(index, scope, pace, targets, added, removed);
         List<ServiceCategory> all = catalog.all();
+        List<Target> targets = targets(index, all);
+        boolean[] removedPlaces = removed;
+        CoverageAnalysis.WhatIf whatIf = heavy(() -> CoverageAnalysis.whatIf(index, scope, pace, targets, added,
+                removedPlaces));
         List<CategoryDelta> deltas = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             if (!whatIf.changedCategories().contains(targets.get(i).category())) {
@@ -268,10 +275,36 @@ class CoverageService {
 
     // ---------------------------------------------------------------- helpers
 
-    /** One target per catalogue category, in catalogue order; basic-tier ones enter the completeness score. */
-    private List<Target> targets(CoverageIndex index) {
+    /**
+     * Runs a request-scoped search-heavy computation (site selection, what-if) under a concurrency cap, so a burst
+     * of such requests queues instead of multiplying search memory; a request that waits too long is told to retry.
+     */
+    private <T> T heavy(java.util.function.Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = heavySearches.tryAcquire(HEAVY_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ApiException(ApiException.ErrorCode.SERVICE_UNAVAILABLE,
+                    "Too many site or what-if computations are running; retry in a few seconds");
+        }
+        try {
+            return work.get();
+        } finally {
+            heavySearches.release();
+        }
+    }
+
+    /**
+     * One target per catalogue category, in the order of {@code catalogue} (read once per request, so a catalogue
+     * refresh between two reads cannot shift the labels); basic-tier ones enter the completeness score.
+     */
+    private static List<Target> targets(CoverageIndex index, List<ServiceCategory> catalogue) {
         List<Target> targets = new ArrayList<>();
-        for (ServiceCategory c : catalog.all()) {
+        for (ServiceCategory c : catalogue) {
             Integer i = index.city().categoryIndex().get(c.code());
             // -1: a catalogue category the loaded network does not know has no places, so nobody reaches it.
             targets.add(new Target(i == null ? -1 : i, c.targetMinutes(), c.tier() == Tier.BASIC));
@@ -297,9 +330,13 @@ class CoverageService {
     }
 
     private int checkMinutes(Integer minutes, ServiceCategory category) {
+        return checkMinutes(minutes, category, properties.maxMinutes());
+    }
+
+    private static int checkMinutes(Integer minutes, ServiceCategory category, int maxMinutes) {
         int value = minutes == null ? category.targetMinutes() : minutes;
-        if (value < 1 || value > properties.maxMinutes()) {
-            throw ApiException.outOfRange("minutes", value, 1, properties.maxMinutes());
+        if (value < 1 || value > maxMinutes) {
+            throw ApiException.outOfRange("minutes", value, 1, maxMinutes);
         }
         return value;
     }

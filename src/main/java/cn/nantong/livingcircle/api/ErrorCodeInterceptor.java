@@ -58,6 +58,9 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         if (classification == ErrorType.ValidationError) {
             return "GRAPHQL_VALIDATION_FAILED";
         }
+        if (classification == ErrorType.ExecutionAborted) {
+            return "QUERY_TOO_COMPLEX";
+        }
         if (classification == ErrorType.OperationNotSupported) {
             return "OPERATION_NOT_SUPPORTED";
         }

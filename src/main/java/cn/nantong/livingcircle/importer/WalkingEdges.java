@@ -5,13 +5,13 @@ import java.util.stream.IntStream;
 import cn.nantong.livingcircle.walkway.Attachment;
 import cn.nantong.livingcircle.walkway.IntList;
 import cn.nantong.livingcircle.walkway.PlaceLocator;
-import cn.nantong.livingcircle.walkway.WalkingSearch;
+import cn.nantong.livingcircle.walkway.WalkingSearchPool;
 import cn.nantong.livingcircle.walkway.WalkwayNetwork;
 
 /**
  * The precomputed {@code (:Building)-[:WALKS_TO {meters}]->(:Place)} edges: one bounded search per building over
  * the in-memory network, every place within the horizon collected. Buildings are independent, so they run in
- * parallel with one reusable {@link WalkingSearch} per worker thread.
+ * parallel with pooled searches ({@link WalkingSearchPool}).
  *
  * <p>Result layout: for building {@code b}, its edges are {@code [first[b], first[b+1])} in {@code place} and
  * {@code millimetres}.
@@ -27,15 +27,16 @@ public record WalkingEdges(int[] first, int[] place, int[] millimetres) {
         int n = buildings.length;
         int[][] perPlace = new int[n][];
         int[][] perMillimetres = new int[n][];
-        ThreadLocal<WalkingSearch> searches = ThreadLocal.withInitial(() -> new WalkingSearch(network));
         IntStream.range(0, n).parallel().forEach(b -> {
-            WalkingSearch search = searches.get();
-            search.run(buildings[b], horizonMillimetres);
             IntList targets = new IntList();
             IntList distances = new IntList();
-            places.forEachWithin(search, horizonMillimetres, (place, mm) -> {
-                targets.add(place);
-                distances.add(mm);
+            WalkingSearchPool.with(network, search -> {
+                search.run(buildings[b], horizonMillimetres);
+                places.forEachWithin(search, horizonMillimetres, (place, mm) -> {
+                    targets.add(place);
+                    distances.add(mm);
+                });
+                return null;
             });
             perPlace[b] = targets.toArray();
             perMillimetres[b] = distances.toArray();

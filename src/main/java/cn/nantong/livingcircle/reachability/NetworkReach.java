@@ -3,12 +3,12 @@ package cn.nantong.livingcircle.reachability;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.IntPredicate;
 
 import cn.nantong.livingcircle.network.CityNetwork;
 import cn.nantong.livingcircle.walkway.Attachment;
 import cn.nantong.livingcircle.walkway.WalkingSearch;
+import cn.nantong.livingcircle.walkway.WalkingSearchPool;
 import cn.nantong.livingcircle.walkway.WalkwayNetwork;
 
 /**
@@ -16,33 +16,20 @@ import cn.nantong.livingcircle.walkway.WalkwayNetwork;
  * place on a touched segment within the bound ({@link cn.nantong.livingcircle.walkway.PlaceLocator}). Results are
  * ordered by (millimetres, place id), the same order as the precomputed building path, so cursors mean the same.
  *
- * <p>{@link WalkingSearch} scratch arrays (six int arrays of the junction count, about 5 MB at 200k junctions) are
- * pooled rather than thread-local: the pool holds as many as were ever in use at once, not one per web thread, and
- * searches over a replaced network (older data version) are dropped when met.
+ * <p>Searches come from the {@link WalkingSearchPool}.
  */
 public final class NetworkReach {
-
-    private static final int MAX_POOLED = 64;
-    private static final ConcurrentLinkedDeque<WalkingSearch> POOL = new ConcurrentLinkedDeque<>();
 
     private NetworkReach() {
     }
 
     /** A search over {@code network} for the caller's exclusive use until {@link #release}. */
     static WalkingSearch borrow(WalkwayNetwork network) {
-        WalkingSearch search;
-        while ((search = POOL.pollFirst()) != null) {
-            if (search.network() == network) {
-                return search;
-            }
-        }
-        return new WalkingSearch(network);
+        return WalkingSearchPool.borrow(network);
     }
 
     static void release(WalkingSearch search) {
-        if (POOL.size() < MAX_POOLED) {
-            POOL.offerFirst(search);
-        }
+        WalkingSearchPool.release(search);
     }
 
     /** Every place accepted by {@code placeFilter} within {@code maxMillimetres} of {@code origin}, nearest first. */

@@ -26,7 +26,7 @@ import cn.nantong.livingcircle.walkway.Pace;
 import cn.nantong.livingcircle.walkway.WalkingProperties;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "What can I reach within N minutes of here?" and "which k places of a category are nearest?".
@@ -57,9 +57,12 @@ public class ReachabilityService {
     private final CommunityRepository communities;
     private final CityNetworkService networks;
     private final WalkingProperties walking;
+    private final TransactionTemplate readOnly;
 
     ReachabilityService(Neo4jClient neo4j, DatasetService datasets, CategoryCatalog catalog, PlaceRepository places,
-            CommunityRepository communities, CityNetworkService networks, WalkingProperties walking) {
+            CommunityRepository communities, CityNetworkService networks, WalkingProperties walking,
+            TransactionTemplate readOnlyTransactions) {
+        this.readOnly = readOnlyTransactions;
         this.neo4j = neo4j;
         this.datasets = datasets;
         this.catalog = catalog;
@@ -69,7 +72,6 @@ public class ReachabilityService {
         this.walking = walking;
     }
 
-    @Transactional(readOnly = true)
     public Connection<Reach> reachable(OriginInput from, Integer minutes, Pace pace, List<String> categoryCodes,
             Tier tier, Integer first, String after) {
         Origins.requireExactlyOne(from);
@@ -82,7 +84,8 @@ public class ReachabilityService {
         }
         String buildingId = from.buildingId();
 
-        ReachPage rows = neo4j.query("""
+        // only the graph query runs in a (read) transaction; the in-memory paths hold no connection
+        ReachPage rows = readOnly.execute(status -> neo4j.query("""
                         MATCH (:Building {id: $buildingId})-[w:WALKS_TO]->(p:Place)
                         WHERE w.meters <= $maxMeters AND ($codes IS NULL OR p.category IN $codes)
                         WITH w.meters AS meters, p.id AS placeId
@@ -101,15 +104,15 @@ public class ReachabilityService {
                 .fetchAs(ReachPage.class)
                 .mappedBy((t, r) -> new ReachPage(r.get("total").asInt(), r.get("page").asList(v ->
                         new ReachRow(v.get("placeId").asString(), v.get("meters").asDouble()))))
-                .one().orElseThrow();
+                .one().orElseThrow());
         if (rows.total() == 0 && !communities.buildingExists(buildingId)) {
             throw ApiException.notFound("Building", buildingId);
         }
         Connection<ReachRow> rowPage = Connection.fromRows(rows.rows(), page,
                 row -> Cursor.encode(CURSOR_KIND, row.meters(), row.placeId()), rows.total());
         Map<String, Place> byId = places.findByIds(rowPage.edges().stream().map(e -> e.node().placeId()).toList());
-        return rowPage.map(row -> new Reach((int) Math.round(row.meters()),
-                round2(walkingPace.minutes(row.meters())), byId.get(row.placeId())));
+        return withoutVanishedPlaces(rowPage.map(row -> new Reach((int) Math.round(row.meters()),
+                round2(walkingPace.minutes(row.meters())), byId.get(row.placeId()))));
     }
 
     /**
@@ -148,7 +151,7 @@ public class ReachabilityService {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
         List<ReachedPlace> nearest = nearestPlaces(from, category, k == null ? 3 : k);
         Map<String, Place> byId = places.findByIds(nearest.stream().map(ReachedPlace::placeId).toList());
-        return nearest.stream().map(r -> reach(r, walkingPace, byId)).toList();
+        return nearest.stream().map(r -> reach(r, walkingPace, byId)).filter(r -> r.place() != null).toList();
     }
 
     private Connection<Reach> pointPage(PointInput point, double maxMeters, List<String> codes, PageRequest page,
@@ -172,7 +175,19 @@ public class ReachabilityService {
         Connection<ReachedPlace> rowPage = Connection.fromRows(rows, page,
                 r -> Cursor.encode(CURSOR_KIND, r.walkMeters(), r.placeId()), reached.size());
         Map<String, Place> byId = places.findByIds(rowPage.edges().stream().map(e -> e.node().placeId()).toList());
-        return rowPage.map(r -> reach(r, pace, byId));
+        return withoutVanishedPlaces(rowPage.map(r -> reach(r, pace, byId)));
+    }
+
+    /**
+     * Drops edges whose place was deleted between the distance query (or the in-memory network, which trails the
+     * graph by up to a few seconds after an import) and the place lookup, instead of failing the whole page.
+     */
+    private static Connection<Reach> withoutVanishedPlaces(Connection<Reach> page) {
+        if (page.edges().stream().allMatch(e -> e.node().place() != null)) {
+            return page;
+        }
+        return new Connection<>(page.edges().stream().filter(e -> e.node().place() != null).toList(),
+                page.pageInfo(), page.totalCount());
     }
 
     private static Reach reach(ReachedPlace r, Pace pace, Map<String, Place> byId) {
@@ -206,7 +221,7 @@ public class ReachabilityService {
         if (minutes < 1 || minutes > maxMinutes) {
             throw ApiException.outOfRange("minutes", minutes, 1, maxMinutes);
         }
-        return pace.meters(minutes);
+        return pace.thresholdMillimetres(minutes) / 1000.0;
     }
 
     /** The union of explicit codes and a tier, as codes; null means no filter. */

@@ -25,6 +25,15 @@ public enum Pace {
         return meters / metersPerMinute();
     }
 
+    /**
+     * The walking distance of a time limit in whole millimetres, rounded down, so every path (precomputed edges,
+     * in-memory search, coverage) draws the line at the same millimetre: a place exactly at the limit is within,
+     * one a fraction of a millimetre beyond is not. The epsilon absorbs binary noise in exact products.
+     */
+    public int thresholdMillimetres(double minutes) {
+        return (int) Math.floor(meters(minutes) * 1000.0 + 1e-6);
+    }
+
     /** Whole minutes that fit in a horizon; a tiny epsilon absorbs 20 × 83.333… landing a hair under 1666.67. */
     public int wholeMinutesWithin(double horizonMeters) {
         return (int) Math.floor(minutes(horizonMeters) + 1e-9);

@@ -111,6 +111,26 @@ class BadInputIT {
     }
 
     @Test
+    void queriesAskingForTooMuchAreRejectedBeforeExecution() {
+        // 100 communities x 100 buildings x their community's 100 buildings: a million rows
+        ResponseError tooMany = singleError(graphQl.document("""
+                { communities(first: 100) { edges { node { buildings(first: 100) { edges { node {
+                    community { buildings(first: 100) { edges { node { id } } } } } } } } } } }
+                """).execute());
+        assertThat(tooMany.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX");
+        // depth 18 with pages of one: cheap, but nested beyond the depth limit of 15
+        ResponseError tooDeep = singleError(graphQl.document("""
+                { building(id: "x") { community { buildings(first: 1) { edges { node { community {
+                    buildings(first: 1) { edges { node { community { buildings(first: 1) { edges { node {
+                    community { buildings(first: 1) { edges { node { id } } } } } } } } } } } } } } } } } }
+                """).execute());
+        assertThat(tooDeep.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX");
+        // a realistic nested page is still fine
+        graphQl.documentName("communities").variable("first", 100).variable("buildingsFirst", 100).execute()
+                .errors().verify();
+    }
+
+    @Test
     void readsWriteNothingEvenWhenTheyFail() {
         GraphFingerprint before = GraphFingerprint.of(driver);
         reachable("b-does-not-exist").execute();
