@@ -99,6 +99,11 @@ final class CoverageIndex {
         }
     }
 
+    /** Place indices of a category. */
+    int[] places(int category) {
+        return placesByCategory[category];
+    }
+
     /** Building indices of a community, ascending. */
     int[] buildingsOf(int community) {
         return buildingsByCommunity[community];
