@@ -39,7 +39,9 @@ class QueryLimitsConfiguration {
                 return 1 + childComplexity;
             }
             Object first = env.getArguments().get("first");
-            int pageSize = first instanceof Number n ? Math.max(1, n.intValue()) : DEFAULT_PAGE_FOR_COST;
+            // a page above the cap is refused by the field itself, with a clearer OUT_OF_RANGE than a cost error
+            int pageSize = first instanceof Number n ? Math.max(1, Math.min(PageRequest.MAX_FIRST, n.intValue()))
+                    : DEFAULT_PAGE_FOR_COST;
             long cost = 1L + (long) pageSize * Math.max(1, childComplexity);
             return (int) Math.min(Integer.MAX_VALUE, cost);
         };
