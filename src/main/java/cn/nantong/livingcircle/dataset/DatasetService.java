@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads the dataset metadata. Cached for a few seconds: every reachability request needs the horizon, and a
- * replica must still notice within seconds when another one imports new data.
+ * Reads the dataset metadata. Cached and refreshed in the background every few seconds: every reachability request
+ * needs the horizon and the version stamp, no request should wait for the refresh, and a replica must still notice
+ * within seconds when another one imports new data.
  */
 @Service
 public class DatasetService {
@@ -25,7 +26,7 @@ public class DatasetService {
     DatasetService(Neo4jClient neo4j, TransactionTemplate readOnlyTransactions) {
         this.neo4j = neo4j;
         this.readOnly = readOnlyTransactions;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).build(key -> load());
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(5)).build(key -> load());
     }
 
     /**

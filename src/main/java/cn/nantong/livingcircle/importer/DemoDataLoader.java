@@ -48,8 +48,7 @@ class DemoDataLoader implements ApplicationRunner {
                         + "calibrated to figures published by Nantong; street network, buildings and placement are "
                         + "generated. See neo4j/data/nantong-demo/README.md.",
                 "ODbL-1.0",
-                "Nantong living-circle open data contributors (synthetic demo data, ODbL 1.0). "
-                        + "Data imported from OpenStreetMap: © OpenStreetMap contributors, ODbL 1.0",
+                "Nantong living-circle open data contributors; synthetic demo data released under ODbL 1.0",
                 true));
     }
 

@@ -58,9 +58,4 @@ public class CityNetworkService implements ApplicationRunner {
             return network;
         }
     }
-
-    /** Forces a reload on next use, e.g. right after this replica imported data. */
-    public void invalidate() {
-        datasets.invalidate();
-    }
 }
