@@ -1,0 +1,58 @@
+package cn.nantong.livingcircle.system;
+
+import java.nio.file.Path;
+
+import cn.nantong.livingcircle.LivingCircleApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With {@code NEO4J_URI} set the application starts no embedded database and works against that server: here a
+ * separate Neo4j instance standing in for an external server, addressed with the {@code neo4j://} routing scheme a
+ * cluster uses.
+ */
+class ExternalNeo4jIT {
+
+    @Test
+    void withNeo4jUriTheAppUsesThatServerAndStartsNoEmbeddedOne(@TempDir Path serverHome) {
+        DatabaseManagementService server = new DatabaseManagementServiceBuilder(serverHome)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+                .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .build();
+        try {
+            int port = ((GraphDatabaseAPI) server.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
+                    .getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT).getPort();
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LivingCircleApplication.class)
+                    .properties("NEO4J_URI=neo4j://127.0.0.1:" + port, "server.port=0")
+                    .run()) {
+                assertThat(app.getBeansOfType(DatabaseManagementService.class)).isEmpty();
+                try (Transaction tx = server.database("neo4j").beginTx()) {
+                    assertThat(tx.execute("MATCH (o:Outlet) RETURN count(o) AS n").next().get("n")).isEqualTo(2865L);
+                    assertThat(tx.execute("MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' RETURN count(m) AS n")
+                            .next().get("n")).isEqualTo(3L);
+                }
+            }
+        } finally {
+            server.shutdown();
+        }
+    }
+}
