@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Walking isochrones from a building or any point, computed in memory over the {@link CityNetwork}: one bounded
- * search to the largest time limit, then one buffered area per limit ({@link IsochroneBuilder}). No database
- * query beyond the cached data-version check.
+ * search to the largest time limit, then one area per limit ({@link IsochroneBuilder}, traced on pooled raster
+ * scratch arrays). No database query beyond the cached data-version check.
  */
 @Service
 public class IsochroneService {
@@ -60,7 +60,8 @@ public class IsochroneService {
             IsochroneBuilder builder = new IsochroneBuilder(search, origin,
                     new LocalProjection(network.junctionLat(from0), network.junctionLon(from0)));
             for (int i = 0; i < bounds.length; i++) {
-                Geometry area = builder.reachedArea(bounds[i], properties.bufferMeters());
+                Geometry area = builder.reachedArea(bounds[i], properties.bufferMeters(),
+                        properties.cellMeters());
                 result.add(new Isochrone(limits.get(i), Math.round(area.getArea() * 10.0) / 10.0,
                         GeoJson.polygonal(area, builder.projection(), Crs.orDefault(outputCrs))));
             }

@@ -55,8 +55,8 @@ import org.locationtech.jts.geom.MultiPolygon;
  *   <li><b>reach</b>: snap a point, walk 15 minutes (1,250 m). Ours: {@code SegmentSnapper} + bounded search + every
  *       place within the bound, sorted ({@link NetworkReach#placesWithin}). GraphHopper: {@code LocationIndexTree}
  *       snap + {@code QueryGraph} + {@code ShortestPathTree} with a 1,250 m distance limit (no places: it has none).</li>
- *   <li><b>isochrone</b>: 5, 10 and 15-minute polygons. Ours: search + exact reached pieces buffered
- *       ({@link IsochroneBuilder}), with areas. GraphHopper: what its /isochrone endpoint runs — shortest-path tree
+ *   <li><b>isochrone</b>: 5, 10 and 15-minute polygons. Ours: search + exact reached pieces, their 40 m band traced
+ *       as a distance-field contour ({@link IsochroneBuilder}), with areas. GraphHopper: what its /isochrone endpoint runs — shortest-path tree
  *       to limit + max(14 %, 2 km), JTS Delaunay triangulation, contour per limit.</li>
  * </ul>
  * The network is written as OSM XML (junction = node, walkway = {@code highway=footway} way) so GraphHopper reads
