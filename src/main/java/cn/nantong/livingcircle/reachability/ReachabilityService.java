@@ -34,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li><b>Building origin, {@code reachable}:</b> answered from the precomputed
  *       {@code (:Building)-[:WALKS_TO {meters}]->(:Place)} edges: one indexed expand from the building, filtered by
- *       metres and category, ordered by (metres, place id) and keyset-paged on that pair.</li>
+ *       metres and category, ordered by (metres, place id); the cursor is that pair. A building reaches a few hundred
+ *       places within the horizon, so the query collects the ordered list and slices the page from it (each page
+ *       costs the whole list; a range seek per page would pay off only for far denser data).</li>
  *   <li><b>Point origin, and {@code nearest} from either origin:</b> answered in memory over the
  *       {@link CityNetwork} of the current data version ({@link NetworkReach}): snap, one bounded Dijkstra, the
  *       places on the touched segments, sorted by (millimetres, place id). The same order and cursor format as the
