@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import cn.nantong.livingcircle.api.Records;
 import cn.nantong.livingcircle.catalog.CategoryCatalog;
 import cn.nantong.livingcircle.catalog.ServiceCategory;
-import org.neo4j.driver.Record;
+import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,20 +32,24 @@ public class PlaceRepository {
             return Map.of();
         }
         return neo4j.query("""
-                        MATCH (p:Place)-[:OF_CATEGORY]->(c:ServiceCategory) WHERE p.id IN $ids
-                        OPTIONAL MATCH (p)-[:IN_CENTER]->(cc:CommercialCenter)
-                        RETURN p.id AS id, p:Outlet AS outlet, p.name AS name, c.code AS category,
+                        MATCH (p:Place) WHERE p.id IN $ids
+                        RETURN p.id AS id, p:Outlet AS outlet, p.name AS name, p.category AS category,
                                p.location.latitude AS lat, p.location.longitude AS lon, p.brand AS brand,
                                p.chain AS chain, p.newOrRenovated AS newOrRenovated, p.renovatedYear AS renovatedYear,
                                p.floorAreaSquareMeters AS floorArea, p.openingHours AS openingHours,
-                               cc.id AS centerId, p.kind AS kind
+                               head([(p)-[:IN_CENTER]->(cc:CommercialCenter) | cc.id]) AS centerId, p.kind AS kind
                         """)
                 .bind(List.copyOf(ids)).to("ids")
-                .fetchAs(Place.class).mappedBy((t, r) -> place(r)).all().stream()
+                .fetchAs(Place.class).mappedBy((t, r) -> fromProjection(r)).all().stream()
                 .collect(Collectors.toMap(Place::id, Function.identity()));
     }
 
-    private Place place(Record r) {
+    /**
+     * A place from a row or map with the keys of {@link #findByIds}'s projection (id, outlet, name, category, lat,
+     * lon, brand, chain, newOrRenovated, renovatedYear, floorArea, openingHours, centerId, kind), so a query that
+     * already walks to the places can return them in the same round trip.
+     */
+    public Place fromProjection(MapAccessor r) {
         ServiceCategory category = catalog.require(r.get("category").asString());
         var location = Records.pointOrNull(r.get("lat"), r.get("lon"));
         if (r.get("outlet").asBoolean()) {

@@ -88,14 +88,22 @@ public class ReachabilityService {
 
         // only the graph query runs in a (read) transaction; the in-memory paths hold no connection
         ReachPage rows = readOnly.execute(status -> neo4j.query("""
-                        MATCH (:Building {id: $buildingId})-[w:WALKS_TO]->(p:Place)
+                        MATCH (b:Building {id: $buildingId})-[w:WALKS_TO]->(p:Place)
+                        USING INDEX b:Building(id)
                         WHERE w.meters <= $maxMeters AND ($codes IS NULL OR p.category IN $codes)
-                        WITH w.meters AS meters, p.id AS placeId
-                        ORDER BY meters, placeId
-                        WITH collect({meters: meters, placeId: placeId}) AS reached
-                        RETURN size(reached) AS total,
-                               [x IN reached WHERE $afterId IS NULL OR x.meters > $afterMeters
-                                    OR (x.meters = $afterMeters AND x.placeId > $afterId)][0..$limit] AS page
+                        WITH w.meters AS meters, p
+                        ORDER BY meters, p.id
+                        WITH collect({meters: meters, p: p}) AS reached
+                        WITH size(reached) AS total,
+                             [x IN reached WHERE $afterId IS NULL OR x.meters > $afterMeters
+                                  OR (x.meters = $afterMeters AND x.p.id > $afterId)][0..$limit] AS page
+                        RETURN total, [x IN page | {meters: x.meters, place: {
+                            id: x.p.id, outlet: x.p:Outlet, name: x.p.name, category: x.p.category,
+                            lat: x.p.location.latitude, lon: x.p.location.longitude, brand: x.p.brand,
+                            chain: x.p.chain, newOrRenovated: x.p.newOrRenovated, renovatedYear: x.p.renovatedYear,
+                            floorArea: x.p.floorAreaSquareMeters, openingHours: x.p.openingHours,
+                            centerId: head([(x.p)-[:IN_CENTER]->(cc:CommercialCenter) | cc.id]), kind: x.p.kind}}]
+                            AS page
                         """)
                 .bind(buildingId).to("buildingId")
                 .bind(maxMeters).to("maxMeters")
@@ -105,16 +113,15 @@ public class ReachabilityService {
                 .bind(page.limitPlusOne()).to("limit")
                 .fetchAs(ReachPage.class)
                 .mappedBy((t, r) -> new ReachPage(r.get("total").asInt(), r.get("page").asList(v ->
-                        new ReachRow(v.get("placeId").asString(), v.get("meters").asDouble()))))
+                        new ReachRow(v.get("meters").asDouble(), places.fromProjection(v.get("place"))))))
                 .one().orElseThrow());
         if (rows.total() == 0 && !communities.buildingExists(buildingId)) {
             throw ApiException.notFound("Building", buildingId);
         }
-        Connection<ReachRow> rowPage = Connection.fromRows(rows.rows(), page,
-                row -> Cursor.encode(CURSOR_KIND, row.meters(), row.placeId()), rows.total());
-        Map<String, Place> byId = places.findByIds(rowPage.edges().stream().map(e -> e.node().placeId()).toList());
-        return withoutVanishedPlaces(rowPage.map(row -> new Reach((int) Math.round(row.meters()),
-                round2(walkingPace.minutes(row.meters())), byId.get(row.placeId()))));
+        return Connection.fromRows(rows.rows(), page,
+                row -> Cursor.encode(CURSOR_KIND, row.meters(), row.place().id()), rows.total())
+                .map(row -> new Reach((int) Math.round(row.meters()), round2(walkingPace.minutes(row.meters())),
+                        row.place()));
     }
 
     /**
@@ -245,7 +252,8 @@ public class ReachabilityService {
         return Math.round(value * 100.0) / 100.0;
     }
 
-    private record ReachRow(String placeId, double meters) {
+    /** A precomputed edge of the page, with the place it leads to (loaded in the same query). */
+    private record ReachRow(double meters, Place place) {
     }
 
     private record ReachPage(int total, List<ReachRow> rows) {
