@@ -97,13 +97,19 @@ public class ReachabilityService {
                         WITH size(reached) AS total,
                              [x IN reached WHERE $afterId IS NULL OR x.meters > $afterMeters
                                   OR (x.meters = $afterMeters AND x.p.id > $afterId)][0..$limit] AS page
-                        RETURN total, [x IN page | {meters: x.meters, place: {
-                            id: x.p.id, outlet: x.p:Outlet, name: x.p.name, category: x.p.category,
-                            lat: x.p.location.latitude, lon: x.p.location.longitude, brand: x.p.brand,
-                            chain: x.p.chain, newOrRenovated: x.p.newOrRenovated, renovatedYear: x.p.renovatedYear,
-                            floorArea: x.p.floorAreaSquareMeters, openingHours: x.p.openingHours,
-                            centerId: head([(x.p)-[:IN_CENTER]->(cc:CommercialCenter) | cc.id]), kind: x.p.kind}}]
-                            AS page
+                        CALL {
+                            WITH page
+                            UNWIND page AS x
+                            WITH x.meters AS meters, x.p AS p
+                            RETURN collect({meters: meters, place: {
+                                id: p.id, outlet: p:Outlet, name: p.name, category: p.category,
+                                lat: p.location.latitude, lon: p.location.longitude, brand: p.brand, chain: p.chain,
+                                newOrRenovated: p.newOrRenovated, renovatedYear: p.renovatedYear,
+                                floorArea: p.floorAreaSquareMeters, openingHours: p.openingHours,
+                                centerId: head([(p)-[:IN_CENTER]->(cc:CommercialCenter) | cc.id]), kind: p.kind}})
+                                AS rows
+                        }
+                        RETURN total, rows AS page
                         """)
                 .bind(buildingId).to("buildingId")
                 .bind(maxMeters).to("maxMeters")
