@@ -162,21 +162,4 @@ final class Catalogue {
         }
         throw new IllegalArgumentException("Unknown outlet category " + code);
     }
-
-    /** Public facilities: kind as used by the API, and its catalogue category. */
-    enum FacilityKind {
-        ELDERLY_CARE_CENTER("elderly_care"),
-        CLINIC("clinic"),
-        LIBRARY("library"),
-        COMMUNITY_SERVICE_CENTER("community_service"),
-        WORKER_REST_STATION("worker_rest_station"),
-        SMART_LOCKER("parcel_point"),
-        RECYCLING_POINT("recycling_point");
-
-        final String category;
-
-        FacilityKind(String category) {
-            this.category = category;
-        }
-    }
 }

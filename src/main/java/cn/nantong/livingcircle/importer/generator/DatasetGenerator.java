@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import cn.nantong.livingcircle.importer.generator.Catalogue.FacilityKind;
+import cn.nantong.livingcircle.place.FacilityKind;
 import cn.nantong.livingcircle.importer.generator.Catalogue.OutletCategory;
 import cn.nantong.livingcircle.importer.generator.ClusterLayout.Block;
 import cn.nantong.livingcircle.importer.generator.ClusterLayout.CommunityArea;
@@ -730,7 +730,7 @@ public final class DatasetGenerator {
             long lat = frame.latE7(x, y);
             long lon = frame.lonE7(x, y);
             extend(lat, lon);
-            out.facilities.row("f-" + pad(facilitySeq, facilityWidth), p.id, kind.name(), name, kind.category,
+            out.facilities.row("f-" + pad(facilitySeq, facilityWidth), p.id, kind.name(), name, kind.categoryCode(),
                     hours, Geo.degrees(lat), Geo.degrees(lon));
         }
 
