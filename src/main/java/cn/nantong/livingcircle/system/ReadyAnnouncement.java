@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.stereotype.Component;
 
 /** Prints where to point a browser once migrations and the demo import are done and traffic is accepted. */
@@ -15,8 +15,10 @@ class ReadyAnnouncement {
 
     @EventListener(ApplicationReadyEvent.class)
     void announce(ApplicationReadyEvent event) {
-        Environment env = event.getApplicationContext().getEnvironment();
-        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+            return;
+        }
+        int port = web.getWebServer().getPort();
         log.info("""
                 Ready.
                   GraphiQL   http://localhost:{}/graphiql
