@@ -49,6 +49,8 @@ final class IsochroneBuilder {
     private final Attachment origin;
     private final LocalProjection projection;
     private final int[] candidates;
+    /** Projected shapes of the candidates, built on first use and shared by every bound of the request. */
+    private final Shape[] shapes;
 
     /**
      * @param search a search already run from {@code origin} with a bound at least as large as any later
@@ -74,6 +76,7 @@ final class IsochroneBuilder {
             }
         }
         this.candidates = segments.stream().mapToInt(Integer::intValue).toArray();
+        this.shapes = new Shape[candidates.length];
     }
 
     /** The reached pieces of the network within {@code boundMillimetres}, as lines in the local projection. */
@@ -125,7 +128,8 @@ final class IsochroneBuilder {
         List<double[]> lines = new ArrayList<>();
         long b = boundMillimetres;
         long[][] intervals = new long[3][];
-        for (int s : candidates) {
+        for (int c = 0; c < candidates.length; c++) {
+            int s = candidates[c];
             long length = network.segmentMillimetres(s);
             int count = 0;
             int dA = search.junctionDistance(network.segmentFrom(s));
@@ -143,7 +147,10 @@ final class IsochroneBuilder {
             if (count == 0) {
                 continue;
             }
-            Shape shape = shape(s);
+            if (shapes[c] == null) {
+                shapes[c] = shape(s);
+            }
+            Shape shape = shapes[c];
             for (long[] piece : merge(intervals, count)) {
                 double[] line = piece(shape, length, piece[0], piece[1]);
                 if (line != null) {
@@ -182,7 +189,10 @@ final class IsochroneBuilder {
             Coordinate xy = projection.project(network.segmentShapeLat(s, i), network.segmentShapeLon(s, i));
             x[i] = xy.x;
             y[i] = xy.y;
-            cumulative[i] = i == 0 ? 0.0 : cumulative[i - 1] + Math.hypot(x[i] - x[i - 1], y[i] - y[i - 1]);
+            double dx = i == 0 ? 0.0 : x[i] - x[i - 1];
+            double dy = i == 0 ? 0.0 : y[i] - y[i - 1];
+            // sqrt, not Math.hypot: hypot's overflow care costs more than the whole projection here
+            cumulative[i] = i == 0 ? 0.0 : cumulative[i - 1] + Math.sqrt(dx * dx + dy * dy);
         }
         return new Shape(x, y, cumulative);
     }
