@@ -16,11 +16,4 @@ if [[ ! -f "$data/walkways.csv" ]]; then
   scripts/generate-data.sh city --out "$data"
 fi
 
-./mvnw -q -o test-compile || ./mvnw -q test-compile
-classpath_file=target/bench.classpath
-./mvnw -q -o dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test \
-  || ./mvnw -q dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
-
-exec java -Xmx${BENCH_HEAP:-2g} -XX:ActiveProcessorCount="$threads" \
-  -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
-  cn.nantong.livingcircle.analytics.CoverageBenchmark "$data" "$threads"
+BENCH_HEAP="${BENCH_HEAP:-2g}" BENCH_CPUS="$threads" exec scripts/run-bench-class.sh cn.nantong.livingcircle.analytics.CoverageBenchmark "$data" "$threads"
