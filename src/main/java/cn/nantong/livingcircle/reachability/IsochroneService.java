@@ -14,6 +14,7 @@ import cn.nantong.livingcircle.walkway.Attachment;
 import cn.nantong.livingcircle.walkway.Pace;
 import cn.nantong.livingcircle.walkway.WalkingProperties;
 import cn.nantong.livingcircle.walkway.WalkingSearch;
+import cn.nantong.livingcircle.walkway.WalkingSearchPool;
 import cn.nantong.livingcircle.walkway.WalkwayNetwork;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,7 @@ public class IsochroneService {
         Attachment origin = Origins.resolve(city, from, walking.maxSnapMeters());
         WalkwayNetwork network = city.network();
         int[] bounds = limits.stream().mapToInt(m -> ReachabilityService.millimetres(walkingPace.meters(m))).toArray();
-        WalkingSearch search = NetworkReach.borrow(network);
+        WalkingSearch search = WalkingSearchPool.borrow(network);
         List<Isochrone> result = new ArrayList<>(limits.size());
         try {
             search.run(origin, bounds[bounds.length - 1]);
@@ -66,7 +67,7 @@ public class IsochroneService {
                         GeoJson.polygonal(area, builder.projection(), Crs.orDefault(outputCrs))));
             }
         } finally {
-            NetworkReach.release(search);
+            WalkingSearchPool.release(search);
         }
         return result;
     }

@@ -9,7 +9,6 @@ import cn.nantong.livingcircle.network.CityNetwork;
 import cn.nantong.livingcircle.walkway.Attachment;
 import cn.nantong.livingcircle.walkway.WalkingSearch;
 import cn.nantong.livingcircle.walkway.WalkingSearchPool;
-import cn.nantong.livingcircle.walkway.WalkwayNetwork;
 
 /**
  * In-memory reachability over the compact {@link CityNetwork}: one bounded Dijkstra from an attachment, then every
@@ -23,19 +22,10 @@ public final class NetworkReach {
     private NetworkReach() {
     }
 
-    /** A search over {@code network} for the caller's exclusive use until {@link #release}. */
-    static WalkingSearch borrow(WalkwayNetwork network) {
-        return WalkingSearchPool.borrow(network);
-    }
-
-    static void release(WalkingSearch search) {
-        WalkingSearchPool.release(search);
-    }
-
     /** Every place accepted by {@code placeFilter} within {@code maxMillimetres} of {@code origin}, nearest first. */
     public static List<ReachedPlace> placesWithin(CityNetwork city, Attachment origin, int maxMillimetres,
             IntPredicate placeFilter) {
-        WalkingSearch search = borrow(city.network());
+        WalkingSearch search = WalkingSearchPool.borrow(city.network());
         List<ReachedPlace> reached = new ArrayList<>();
         try {
             search.run(origin, maxMillimetres);
@@ -46,7 +36,7 @@ public final class NetworkReach {
                 }
             });
         } finally {
-            release(search);
+            WalkingSearchPool.release(search);
         }
         reached.sort(ORDER);
         return reached;
