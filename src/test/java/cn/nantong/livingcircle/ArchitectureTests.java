@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -26,10 +28,18 @@ class ArchitectureTests {
     }
 
     @Test
-    void walkingEngineKnowsNothingOfNeo4jOrGraphQl() {
-        noClasses().that().resideInAPackage("..walkway..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.neo4j..", "graphql..",
-                        "org.springframework.graphql..", "org.springframework.data..")
+    void walkingEngineIsPlainJavaWithoutSpringNeo4jOrGraphQl() {
+        noClasses().that().resideInAPackage("cn.nantong.livingcircle.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..",
+                        "graphql..", "jakarta..", "com.fasterxml..", "tools.jackson..", "org.slf4j..")
+                .check(classes);
+    }
+
+    @Test
+    void walkingEngineDependsOnNoFeatureOfTheApplication() {
+        noClasses().that().resideInAPackage("cn.nantong.livingcircle.engine..")
+                .should().dependOnClassesThat(resideInAPackage("cn.nantong.livingcircle..")
+                        .and(resideOutsideOfPackage("cn.nantong.livingcircle.engine..")))
                 .check(classes);
     }
 

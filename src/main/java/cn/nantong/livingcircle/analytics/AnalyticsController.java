@@ -16,7 +16,7 @@ import cn.nantong.livingcircle.analytics.ProgrammeService.LivingCircle;
 import cn.nantong.livingcircle.analytics.ProgrammeService.ProgrammeProgress;
 import cn.nantong.livingcircle.community.Community;
 import cn.nantong.livingcircle.community.CommunityRepository;
-import cn.nantong.livingcircle.walkway.Pace;
+import cn.nantong.livingcircle.engine.Pace;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;

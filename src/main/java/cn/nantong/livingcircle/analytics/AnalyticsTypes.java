@@ -6,7 +6,7 @@ import cn.nantong.livingcircle.api.Connection;
 import cn.nantong.livingcircle.api.GeoPoint;
 import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.community.Building;
-import cn.nantong.livingcircle.walkway.Pace;
+import cn.nantong.livingcircle.engine.Pace;
 
 /** GraphQL payloads and inputs of the coverage queries (see {@code schema/analytics.graphqls}). */
 final class AnalyticsTypes {

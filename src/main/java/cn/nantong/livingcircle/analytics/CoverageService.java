@@ -1,5 +1,12 @@
 package cn.nantong.livingcircle.analytics;
 
+import cn.nantong.livingcircle.engine.Millimetres;
+
+import cn.nantong.livingcircle.engine.coverage.CoverageIndex;
+import cn.nantong.livingcircle.engine.coverage.SiteSelector;
+import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis;
+import cn.nantong.livingcircle.engine.coverage.CoverageMath;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,9 +21,9 @@ import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapConnection;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapEdge;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.HypotheticalPlaceInput;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.SiteSuggestion;
-import cn.nantong.livingcircle.analytics.CoverageAnalysis.CategoryResult;
-import cn.nantong.livingcircle.analytics.CoverageAnalysis.Target;
-import cn.nantong.livingcircle.analytics.CoverageMath.CategoryFigures;
+import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.CategoryResult;
+import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.Target;
+import cn.nantong.livingcircle.engine.coverage.CoverageMath.CategoryFigures;
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.api.Connection;
 import cn.nantong.livingcircle.api.Cursor;
@@ -26,12 +33,12 @@ import cn.nantong.livingcircle.catalog.CategoryCatalog;
 import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.catalog.Tier;
 import cn.nantong.livingcircle.community.Building;
-import cn.nantong.livingcircle.network.CityNetwork;
+import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.network.CityNetworkService;
-import cn.nantong.livingcircle.walkway.Attachment;
-import cn.nantong.livingcircle.walkway.Pace;
-import cn.nantong.livingcircle.walkway.SegmentSnapper;
-import cn.nantong.livingcircle.walkway.WalkingProperties;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.Pace;
+import cn.nantong.livingcircle.engine.SegmentSnapper;
+import cn.nantong.livingcircle.network.WalkingProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -352,6 +359,6 @@ class CoverageService {
 
     private static Integer meters(Integer millimetres) {
         return millimetres == null || millimetres == CoverageIndex.UNREACHABLE ? null
-                : (int) Math.round(millimetres / 1000.0);
+                : Millimetres.wholeMeters(millimetres);
     }
 }

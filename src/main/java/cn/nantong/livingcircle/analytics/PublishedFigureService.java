@@ -1,10 +1,12 @@
 package cn.nantong.livingcircle.analytics;
 
+import cn.nantong.livingcircle.engine.coverage.CoverageMath;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import cn.nantong.livingcircle.walkway.Pace;
+import cn.nantong.livingcircle.engine.Pace;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;

@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.analytics;
 
+import cn.nantong.livingcircle.engine.coverage.CoverageMath;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,5 +1,9 @@
 package cn.nantong.livingcircle.importer;
 
+import cn.nantong.livingcircle.engine.Millimetres;
+
+import cn.nantong.livingcircle.engine.WalkingEdges;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +16,8 @@ import java.util.stream.Collectors;
 import cn.nantong.livingcircle.catalog.CategoryCatalog;
 import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.dataset.DatasetService;
-import cn.nantong.livingcircle.walkway.Attachment;
-import cn.nantong.livingcircle.walkway.WalkingProperties;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.network.WalkingProperties;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
@@ -131,7 +135,7 @@ public class DatasetImporter {
                 Attachment a = prepared.buildings()[i];
                 return row("id", b.id(), "communityId", b.communityId(), "name", b.name(), "households",
                         b.households(), "residents", b.residents(), "lat", b.lat(), "lon", b.lon(), "walkwayId",
-                        walkwayIds.get(a.segment()), "offsetMeters", a.offsetMillimetres() / 1000.0, "snapMeters",
+                        walkwayIds.get(a.segment()), "offsetMeters", Millimetres.toMeters(a.offsetMillimetres()), "snapMeters",
                         prepared.buildingSnapMeters()[i]);
             });
             batches(tx, """
@@ -166,7 +170,7 @@ public class DatasetImporter {
                         "category", o.category(), "brand", o.brand(), "chain", o.chain(), "newOrRenovated",
                         o.newOrRenovated(), "renovatedYear", o.renovatedYear(), "floorArea",
                         o.floorAreaSquareMeters(), "openingHours", o.openingHours(), "lat", o.lat(), "lon", o.lon(),
-                        "walkwayId", walkwayIds.get(a.segment()), "offsetMeters", a.offsetMillimetres() / 1000.0,
+                        "walkwayId", walkwayIds.get(a.segment()), "offsetMeters", Millimetres.toMeters(a.offsetMillimetres()),
                         "snapMeters", prepared.placeSnapMeters()[i]);
             });
             batches(tx, """
@@ -183,7 +187,7 @@ public class DatasetImporter {
                 Attachment a = prepared.places()[outletCount + i];
                 return row("id", f.id(), "communityId", f.communityId(), "name", f.name(), "kind", f.kind().name(),
                         "category", f.category(), "openingHours", f.openingHours(), "lat", f.lat(), "lon", f.lon(),
-                        "walkwayId", walkwayIds.get(a.segment()), "offsetMeters", a.offsetMillimetres() / 1000.0,
+                        "walkwayId", walkwayIds.get(a.segment()), "offsetMeters", Millimetres.toMeters(a.offsetMillimetres()),
                         "snapMeters", prepared.placeSnapMeters()[outletCount + i]);
             });
             writeWalkingEdges(tx, data, prepared.edges());
@@ -219,7 +223,7 @@ public class DatasetImporter {
         for (int b = 0; b < buildingIds.size(); b++) {
             List<Map<String, Object>> targets = new ArrayList<>(edges.first()[b + 1] - edges.first()[b]);
             for (int e = edges.first()[b]; e < edges.first()[b + 1]; e++) {
-                targets.add(Map.of("p", placeIds.get(edges.place()[e]), "m", edges.millimetres()[e] / 1000.0));
+                targets.add(Map.of("p", placeIds.get(edges.place()[e]), "m", Millimetres.toMeters(edges.millimetres()[e])));
             }
             rows.add(Map.of("b", buildingIds.get(b), "targets", targets));
         }

@@ -1,13 +1,17 @@
 package cn.nantong.livingcircle.importer;
 
+import cn.nantong.livingcircle.engine.Millimetres;
+
+import cn.nantong.livingcircle.engine.WalkingEdges;
+
 import java.util.HashMap;
 import java.util.Map;
 
-import cn.nantong.livingcircle.walkway.Attachment;
-import cn.nantong.livingcircle.walkway.PlaceLocator;
-import cn.nantong.livingcircle.walkway.SegmentSnapper;
-import cn.nantong.livingcircle.walkway.WalkingProperties;
-import cn.nantong.livingcircle.walkway.WalkwayNetwork;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.PlaceLocator;
+import cn.nantong.livingcircle.engine.SegmentSnapper;
+import cn.nantong.livingcircle.network.WalkingProperties;
+import cn.nantong.livingcircle.engine.WalkwayNetwork;
 
 /**
  * Everything an import computes before its first write: the walkway network in memory, the attachment of every
@@ -28,7 +32,7 @@ record PreparedDataset(WalkwayNetwork network, Attachment[] buildings, double[] 
         }
         for (CsvDataset.WalkwayRow walkway : data.walkways()) {
             builder.addSegment(junctionIndex.get(walkway.fromId()), junctionIndex.get(walkway.toId()),
-                    (int) Math.round(walkway.lengthMeters() * 1000.0));
+                    Millimetres.of(walkway.lengthMeters()));
         }
         WalkwayNetwork network = builder.build();
         SegmentSnapper snapper = new SegmentSnapper(network);

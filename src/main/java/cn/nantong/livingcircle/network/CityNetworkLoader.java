@@ -1,15 +1,19 @@
 package cn.nantong.livingcircle.network;
 
+import cn.nantong.livingcircle.engine.Millimetres;
+
+import cn.nantong.livingcircle.engine.CityNetwork;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.nantong.livingcircle.walkway.Attachment;
-import cn.nantong.livingcircle.walkway.IntList;
-import cn.nantong.livingcircle.walkway.PlaceLocator;
-import cn.nantong.livingcircle.walkway.SegmentSnapper;
-import cn.nantong.livingcircle.walkway.WalkwayNetwork;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.IntList;
+import cn.nantong.livingcircle.engine.PlaceLocator;
+import cn.nantong.livingcircle.engine.SegmentSnapper;
+import cn.nantong.livingcircle.engine.WalkwayNetwork;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
@@ -45,7 +49,7 @@ class CityNetworkLoader {
                         MATCH (a:Junction)-[w:WALKWAY]->(b:Junction)
                         RETURN w.id AS id, a.id AS a, b.id AS b, w.lengthMeters AS meters, w.shape AS shape
                         """).forEachRemaining(r -> {
-                    int mm = (int) Math.round(r.get("meters").asDouble() * 1000.0);
+                    int mm = Millimetres.of(r.get("meters").asDouble());
                     Value shape = r.get("shape");
                     int s = shape.isNull()
                             ? builder.addSegment(junctionIndex.get(r.get("a").asString()),
@@ -135,7 +139,7 @@ class CityNetworkLoader {
 
     /** Stored offsets are whole millimetres written as metres; clamp guards a length edited after attachment. */
     private static Attachment attachment(WalkwayNetwork network, int segment, double offsetMeters) {
-        int mm = (int) Math.round(offsetMeters * 1000.0);
+        int mm = Millimetres.of(offsetMeters);
         return new Attachment(segment, Math.max(0, Math.min(mm, network.segmentMillimetres(segment))));
     }
 

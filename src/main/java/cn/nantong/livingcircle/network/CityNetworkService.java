@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.network;
 
+import cn.nantong.livingcircle.engine.CityNetwork;
+
 import cn.nantong.livingcircle.dataset.DatasetInfo;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.reachability;
 
+import cn.nantong.livingcircle.engine.isochrone.LocalProjection;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package cn.nantong.livingcircle.reachability;
 
+import cn.nantong.livingcircle.engine.isochrone.Isochrones;
+
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,20 +11,17 @@ import java.util.TreeSet;
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.geo.Crs;
-import cn.nantong.livingcircle.network.CityNetwork;
+import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.network.CityNetworkService;
-import cn.nantong.livingcircle.walkway.Attachment;
-import cn.nantong.livingcircle.walkway.Pace;
-import cn.nantong.livingcircle.walkway.WalkingProperties;
-import cn.nantong.livingcircle.walkway.WalkingSearch;
-import cn.nantong.livingcircle.walkway.WalkingSearchPool;
-import cn.nantong.livingcircle.walkway.WalkwayNetwork;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.Pace;
+import cn.nantong.livingcircle.network.WalkingProperties;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 
 /**
  * Walking isochrones from a building or any point, computed in memory over the {@link CityNetwork}: one bounded
- * search to the largest time limit, then one area per limit ({@link IsochroneBuilder}, traced on pooled raster
+ * search to the largest time limit, then one area per limit ({@link Isochrones}, traced on pooled raster
  * scratch arrays). No database query beyond the cached data-version check.
  */
 @Service
@@ -33,6 +33,7 @@ public class IsochroneService {
     private final DatasetService datasets;
     private final WalkingProperties walking;
     private final IsochroneProperties properties;
+    private final Isochrones isochrones;
 
     IsochroneService(CityNetworkService networks, DatasetService datasets, WalkingProperties walking,
             IsochroneProperties properties) {
@@ -40,6 +41,7 @@ public class IsochroneService {
         this.datasets = datasets;
         this.walking = walking;
         this.properties = properties;
+        this.isochrones = new Isochrones(properties.settings());
     }
 
     /**
@@ -51,23 +53,13 @@ public class IsochroneService {
         List<Integer> limits = timeLimits(minutes == null ? DEFAULT_MINUTES : minutes, walkingPace);
         CityNetwork city = networks.current();
         Attachment origin = Origins.resolve(city, from, walking.maxSnapMeters());
-        WalkwayNetwork network = city.network();
-        int[] bounds = limits.stream().mapToInt(m -> ReachabilityService.millimetres(walkingPace.meters(m))).toArray();
-        WalkingSearch search = WalkingSearchPool.borrow(network);
+        int[] bounds = limits.stream().mapToInt(walkingPace::thresholdMillimetres).toArray();
+        Isochrones.Traced traced = isochrones.trace(city.network(), origin, bounds);
         List<Isochrone> result = new ArrayList<>(limits.size());
-        try {
-            search.run(origin, bounds[bounds.length - 1]);
-            int from0 = network.segmentFrom(origin.segment());
-            IsochroneBuilder builder = new IsochroneBuilder(search, origin,
-                    new LocalProjection(network.junctionLat(from0), network.junctionLon(from0)));
-            for (int i = 0; i < bounds.length; i++) {
-                Geometry area = builder.reachedArea(bounds[i], properties.bufferMeters(),
-                        properties.cellMeters());
-                result.add(new Isochrone(limits.get(i), Math.round(area.getArea() * 10.0) / 10.0,
-                        GeoJson.polygonal(area, builder.projection(), Crs.orDefault(outputCrs))));
-            }
-        } finally {
-            WalkingSearchPool.release(search);
+        for (int i = 0; i < bounds.length; i++) {
+            Geometry area = traced.areas().get(i);
+            result.add(new Isochrone(limits.get(i), Math.round(area.getArea() * 10.0) / 10.0,
+                    GeoJson.polygonal(area, traced.projection(), Crs.orDefault(outputCrs))));
         }
         return result;
     }

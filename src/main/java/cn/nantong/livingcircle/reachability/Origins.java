@@ -5,9 +5,9 @@ import java.util.Map;
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.api.GeoPoint;
 import cn.nantong.livingcircle.geo.Crs;
-import cn.nantong.livingcircle.network.CityNetwork;
-import cn.nantong.livingcircle.walkway.Attachment;
-import cn.nantong.livingcircle.walkway.SegmentSnapper;
+import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.SegmentSnapper;
 
 /**
  * Validates an {@link OriginInput} and turns it into a point on the walkway network of a {@link CityNetwork}.

@@ -1,5 +1,10 @@
 package cn.nantong.livingcircle.reachability;
 
+import cn.nantong.livingcircle.engine.Millimetres;
+
+import cn.nantong.livingcircle.engine.NetworkReach;
+import cn.nantong.livingcircle.engine.ReachedPlace;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -17,13 +22,13 @@ import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.catalog.Tier;
 import cn.nantong.livingcircle.community.CommunityRepository;
 import cn.nantong.livingcircle.dataset.DatasetService;
-import cn.nantong.livingcircle.network.CityNetwork;
+import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.place.Place;
 import cn.nantong.livingcircle.place.PlaceRepository;
-import cn.nantong.livingcircle.walkway.Attachment;
-import cn.nantong.livingcircle.walkway.Pace;
-import cn.nantong.livingcircle.walkway.WalkingProperties;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.Pace;
+import cn.nantong.livingcircle.network.WalkingProperties;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,11 +83,11 @@ public class ReachabilityService {
             Tier tier, Integer first, String after) {
         Origins.requireExactlyOne(from);
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
-        double maxMeters = maxMeters(minutes == null ? 15 : minutes, walkingPace);
+        int maxMillimetres = maxMillimetres(minutes == null ? 15 : minutes, walkingPace);
         List<String> codes = categoryFilter(categoryCodes, tier);
         PageRequest page = PageRequest.of(first, after, DEFAULT_FIRST, CURSOR_KIND);
         if (from.point() != null) {
-            return pointPage(from.point(), maxMeters, codes, page, walkingPace);
+            return pointPage(from.point(), maxMillimetres, codes, page, walkingPace);
         }
         String buildingId = from.buildingId();
 
@@ -112,7 +117,7 @@ public class ReachabilityService {
                         RETURN total, rows AS page
                         """)
                 .bind(buildingId).to("buildingId")
-                .bind(maxMeters).to("maxMeters")
+                .bind(Millimetres.toMeters(maxMillimetres)).to("maxMeters")
                 .bind(codes).to("codes")
                 .bind(page.after() == null ? null : page.after().id()).to("afterId")
                 .bind(page.after() == null ? 0.0 : page.after().key()).to("afterMeters")
@@ -137,11 +142,11 @@ public class ReachabilityService {
     public List<ReachedPlace> reachableFromPoint(PointInput point, int minutes, Pace pace,
             Collection<String> categoryCodes) {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
-        double maxMeters = maxMeters(minutes, walkingPace);
+        int maxMillimetres = maxMillimetres(minutes, walkingPace);
         List<String> codes = categoryFilter(categoryCodes, null);
         CityNetwork city = networks.current();
         Attachment origin = Origins.snap(city, point, walking.maxSnapMeters()).attachment();
-        return NetworkReach.placesWithin(city, origin, millimetres(maxMeters), placeFilter(city, codes));
+        return NetworkReach.placesWithin(city, origin, maxMillimetres, placeFilter(city, codes));
     }
 
     /**
@@ -157,7 +162,7 @@ public class ReachabilityService {
         CityNetwork city = networks.current();
         Attachment origin = Origins.resolve(city, from, walking.maxSnapMeters());
         List<ReachedPlace> all = NetworkReach.placesWithin(city, origin,
-                millimetres(datasets.current().horizonMeters()), placeFilter(city, List.of(code)));
+                Millimetres.limit(datasets.current().horizonMeters()), placeFilter(city, List.of(code)));
         return List.copyOf(all.subList(0, Math.min(k, all.size())));
     }
 
@@ -169,11 +174,11 @@ public class ReachabilityService {
         return nearest.stream().map(r -> reach(r, walkingPace, byId)).filter(r -> r.place() != null).toList();
     }
 
-    private Connection<Reach> pointPage(PointInput point, double maxMeters, List<String> codes, PageRequest page,
+    private Connection<Reach> pointPage(PointInput point, int maxMillimetres, List<String> codes, PageRequest page,
             Pace pace) {
         CityNetwork city = networks.current();
         Attachment origin = Origins.snap(city, point, walking.maxSnapMeters()).attachment();
-        List<ReachedPlace> reached = NetworkReach.placesWithin(city, origin, millimetres(maxMeters),
+        List<ReachedPlace> reached = NetworkReach.placesWithin(city, origin, maxMillimetres,
                 placeFilter(city, codes));
         List<ReachedPlace> rows = new ArrayList<>(page.limitPlusOne());
         long afterMm = page.after() == null ? -1 : Math.round(page.after().key() * 1000.0);
@@ -226,17 +231,13 @@ public class ReachabilityService {
         return place -> accepted[placeCategory[place]];
     }
 
-    static int millimetres(double meters) {
-        return (int) Math.round(meters * 1000.0);
-    }
-
-    /** Metres for a time limit, after checking it against what was precomputed at that pace. */
-    double maxMeters(int minutes, Pace pace) {
+    /** A time limit as a limit in millimetres, after checking it against what was precomputed at that pace. */
+    int maxMillimetres(int minutes, Pace pace) {
         int maxMinutes = pace.wholeMinutesWithin(datasets.current().horizonMeters());
         if (minutes < 1 || minutes > maxMinutes) {
             throw ApiException.outOfRange("minutes", minutes, 1, maxMinutes);
         }
-        return pace.thresholdMillimetres(minutes) / 1000.0;
+        return pace.thresholdMillimetres(minutes);
     }
 
     /** The union of explicit codes and a tier, as codes; null means no filter. */

@@ -3,7 +3,7 @@ package cn.nantong.livingcircle.geo;
 import java.util.Random;
 
 import cn.nantong.livingcircle.api.GeoPoint;
-import cn.nantong.livingcircle.walkway.Geo;
+import cn.nantong.livingcircle.engine.Geo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

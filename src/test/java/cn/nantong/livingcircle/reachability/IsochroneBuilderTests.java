@@ -1,12 +1,16 @@
 package cn.nantong.livingcircle.reachability;
 
+import cn.nantong.livingcircle.engine.HandDrawnCity;
+import cn.nantong.livingcircle.engine.isochrone.IsochroneBuilder;
+import cn.nantong.livingcircle.engine.isochrone.LocalProjection;
+
 import java.util.List;
 import java.util.Map;
 
 import cn.nantong.livingcircle.geo.Crs;
-import cn.nantong.livingcircle.network.CityNetwork;
-import cn.nantong.livingcircle.walkway.Attachment;
-import cn.nantong.livingcircle.walkway.WalkingSearch;
+import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.WalkingSearch;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -14,8 +18,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 
-import static cn.nantong.livingcircle.reachability.HandDrawnCity.lat;
-import static cn.nantong.livingcircle.reachability.HandDrawnCity.lon;
+import static cn.nantong.livingcircle.engine.HandDrawnCity.lat;
+import static cn.nantong.livingcircle.engine.HandDrawnCity.lon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

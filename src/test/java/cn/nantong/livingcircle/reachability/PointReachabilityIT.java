@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.reachability;
 
+import cn.nantong.livingcircle.engine.ReachedPlace;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

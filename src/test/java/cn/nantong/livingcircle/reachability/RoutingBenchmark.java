@@ -1,5 +1,10 @@
 package cn.nantong.livingcircle.reachability;
 
+import cn.nantong.livingcircle.engine.Geo;
+import cn.nantong.livingcircle.engine.NetworkReach;
+import cn.nantong.livingcircle.engine.isochrone.IsochroneBuilder;
+import cn.nantong.livingcircle.engine.isochrone.LocalProjection;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +18,12 @@ import java.util.Random;
 import java.util.function.LongSupplier;
 
 import cn.nantong.livingcircle.analytics.CoverageBenchmark;
-import cn.nantong.livingcircle.network.CityNetwork;
-import cn.nantong.livingcircle.walkway.Attachment;
-import cn.nantong.livingcircle.walkway.Pace;
-import cn.nantong.livingcircle.walkway.SegmentSnapper;
-import cn.nantong.livingcircle.walkway.WalkingSearch;
-import cn.nantong.livingcircle.walkway.WalkwayNetwork;
+import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.Pace;
+import cn.nantong.livingcircle.engine.SegmentSnapper;
+import cn.nantong.livingcircle.engine.WalkingSearch;
+import cn.nantong.livingcircle.engine.WalkwayNetwork;
 import com.graphhopper.isochrone.algorithm.ContourBuilder;
 import com.graphhopper.isochrone.algorithm.JTSTriangulator;
 import com.graphhopper.isochrone.algorithm.ShortestPathTree;
@@ -225,7 +230,7 @@ public final class RoutingBenchmark {
         int n = network.segmentShapePointCount(at.segment());
         double[] cumulative = new double[n];
         for (int i = 1; i < n; i++) {
-            cumulative[i] = cumulative[i - 1] + cn.nantong.livingcircle.walkway.Geo.haversineMeters(
+            cumulative[i] = cumulative[i - 1] + cn.nantong.livingcircle.engine.Geo.haversineMeters(
                     network.segmentShapeLat(at.segment(), i - 1), network.segmentShapeLon(at.segment(), i - 1),
                     network.segmentShapeLat(at.segment(), i), network.segmentShapeLon(at.segment(), i));
         }

@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.importer.osm;
 
+import cn.nantong.livingcircle.engine.Millimetres;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,7 +45,7 @@ final class ExistingGraph {
                         ORDER BY id
                         """).forEachRemaining(r -> graph.walkways.add(new Walkway(r.get("id").asString(),
                         r.get("a").asString(), r.get("b").asString(),
-                        (int) Math.round(r.get("meters").asDouble() * 1000.0),
+                        Millimetres.of(r.get("meters").asDouble()),
                         r.get("shape").isNull() ? null : r.get("shape").asList(Value::asDouble),
                         r.get("osmWay").isNull() ? null : r.get("osmWay").asLong(),
                         r.get("kind").isNull() ? null : r.get("kind").asString())));

@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.importer.osm;
 
+import cn.nantong.livingcircle.engine.Millimetres;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,13 +14,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import cn.nantong.livingcircle.importer.WalkingEdges;
-import cn.nantong.livingcircle.walkway.Attachment;
-import cn.nantong.livingcircle.walkway.Geo;
-import cn.nantong.livingcircle.walkway.PlaceLocator;
-import cn.nantong.livingcircle.walkway.SegmentSnapper;
-import cn.nantong.livingcircle.walkway.WalkingSearch;
-import cn.nantong.livingcircle.walkway.WalkwayNetwork;
+import cn.nantong.livingcircle.engine.WalkingEdges;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.Geo;
+import cn.nantong.livingcircle.engine.PlaceLocator;
+import cn.nantong.livingcircle.engine.SegmentSnapper;
+import cn.nantong.livingcircle.engine.WalkingSearch;
+import cn.nantong.livingcircle.engine.WalkwayNetwork;
 
 /**
  * Turns a parsed OSM file plus the current graph into an {@link OsmImportPlan}. Pure computation, no I/O except the
@@ -141,7 +143,7 @@ final class OsmImportPlanner {
                 String to = nodeId(nodes[i]);
                 filePositions.put(from, new double[] {x.lat(nodes[start]), x.lon(nodes[start])});
                 filePositions.put(to, new double[] {x.lat(nodes[i]), x.lon(nodes[i])});
-                filePieces.add(new Piece(PREFIX + "w" + w.id() + "-" + k, from, to, (int) Math.round(meters * 1000.0),
+                filePieces.add(new Piece(PREFIX + "w" + w.id() + "-" + k, from, to, Millimetres.of(meters),
                         shape, w.id(), kind, null));
                 k++;
                 start = i;
@@ -183,7 +185,7 @@ final class OsmImportPlanner {
         for (int i = 0; i < pieces.size(); i++) {
             Piece p = pieces.get(i);
             int root = find(parent, junctionIndex.get(p.fromId()));
-            componentMeters.merge(root, p.millimetres() / 1000.0, Double::sum);
+            componentMeters.merge(root, Millimetres.toMeters(p.millimetres()), Double::sum);
             if (i < storedKept) {
                 componentWithStored.add(root);
             }
@@ -251,7 +253,7 @@ final class OsmImportPlanner {
                     changedStoredWalkways.add(p.id());
                 }
                 walkwayCreates.add(OsmRows.row("id", p.id(), "fromId", p.fromId(), "toId", p.toId(), "lengthMeters",
-                        p.millimetres() / 1000.0, "kind", p.kind(), "shape", shape, "osmWay", p.osmWay()));
+                        Millimetres.toMeters(p.millimetres()), "kind", p.kind(), "shape", shape, "osmWay", p.osmWay()));
                 int s = segmentOf.get(p.id());
                 newSeeds.add(new Attachment(s, 0));
                 newSeeds.add(new Attachment(s, network.segmentMillimetres(s)));
@@ -310,7 +312,7 @@ final class OsmImportPlanner {
             }
             freshBuildings.put(id, OsmRows.row("id", id, "name", name(w.tags()), "households", e.households(),
                     "residents", e.residents(), "walkwayId", segmentIds.get(snap.get().attachment().segment()),
-                    "offsetMeters", snap.get().attachment().offsetMillimetres() / 1000.0,
+                    "offsetMeters", Millimetres.toMeters(snap.get().attachment().offsetMillimetres()),
                     "snapMeters", snap.get().distanceMeters(), "buildingType", w.tags().get("building"),
                     "levels", e.levels(), "footprintSquareMeters", f.areaSquareMeters(), "lat", f.lat(),
                     "lon", f.lon(), "communityId", community));
@@ -497,7 +499,7 @@ final class OsmImportPlanner {
             List<Map<String, Object>> created = new ArrayList<>();
             for (int e = edges.first()[b]; e < edges.first()[b + 1]; e++) {
                 String place = placeIds.get(edges.place()[e]);
-                double meters = edges.millimetres()[e] / 1000.0;
+                double meters = Millimetres.toMeters(edges.millimetres()[e]);
                 now.add(place);
                 Double old2 = before.get(place);
                 if (old2 == null) {
@@ -564,7 +566,7 @@ final class OsmImportPlanner {
                 r.category(), "kind", facility ? r.facilityKind().name() : null, "brand", brand,
                 "chain", facility ? null : brand != null, "openingHours", tags.get("opening_hours"),
                 "walkwayId", segmentIds.get(snap.get().attachment().segment()),
-                "offsetMeters", snap.get().attachment().offsetMillimetres() / 1000.0,
+                "offsetMeters", Millimetres.toMeters(snap.get().attachment().offsetMillimetres()),
                 "snapMeters", snap.get().distanceMeters(), "osmTag", r.key() + "=" + r.value(), "lat", lat,
                 "lon", lon, "communityId", community));
         return 0;
@@ -614,7 +616,7 @@ final class OsmImportPlanner {
             return stored;
         }
         String walkwayId = segmentIds.get(snap.get().attachment().segment());
-        double offset = snap.get().attachment().offsetMillimetres() / 1000.0;
+        double offset = Millimetres.toMeters(snap.get().attachment().offsetMillimetres());
         Map<String, Object> row = new LinkedHashMap<>(stored);
         row.put("walkwayId", walkwayId);
         row.put("offsetMeters", offset);
@@ -631,7 +633,7 @@ final class OsmImportPlanner {
     private static Attachment attachment(Map<String, Object> row, Map<String, Integer> segmentOf,
             WalkwayNetwork network) {
         int s = segmentOf.get((String) row.get("walkwayId"));
-        int mm = (int) Math.round(((Number) row.get("offsetMeters")).doubleValue() * 1000.0);
+        int mm = Millimetres.of(((Number) row.get("offsetMeters")).doubleValue());
         return new Attachment(s, Math.max(0, Math.min(mm, network.segmentMillimetres(s))));
     }
 
@@ -745,7 +747,7 @@ final class OsmImportPlanner {
                 return null;
             }
             int s = segmentOf.get(id);
-            int mm = (int) Math.round(o.doubleValue() * 1000.0);
+            int mm = Millimetres.of(o.doubleValue());
             return new Attachment(s, Math.max(0, Math.min(mm, network.segmentMillimetres(s))));
         }
     }

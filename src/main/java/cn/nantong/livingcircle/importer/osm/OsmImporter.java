@@ -12,7 +12,7 @@ import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.importer.ImportException;
 import cn.nantong.livingcircle.importer.WalkingEdgeWriter;
-import cn.nantong.livingcircle.walkway.WalkingProperties;
+import cn.nantong.livingcircle.network.WalkingProperties;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;

@@ -1,0 +1,46 @@
+package cn.nantong.livingcircle.engine;
+
+import java.util.Map;
+
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.PlaceLocator;
+import cn.nantong.livingcircle.engine.SegmentSnapper;
+import cn.nantong.livingcircle.engine.WalkwayNetwork;
+
+/**
+ * An immutable in-memory copy of the walkable city, built from the graph for one data version: the walkway network
+ * in compressed arrays, a spatial index over its segments, and every building and place with its attachment point.
+ * Point-origin searches and the analytics run on this copy; it is a cache of the graph, rebuilt when the data
+ * version changes, so API replicas stay stateless.
+ *
+ * <p>Buildings and places are addressed by dense indices (array positions); the id arrays map them back.
+ *
+ * @param version            the {@code Dataset.version} this copy was built from
+ * @param walkwayIds         segment index → {@code WALKWAY.id}
+ * @param buildingIds        building index → id
+ * @param buildingResidents  residents per building (0 when unknown)
+ * @param buildingHouseholds households per building (0 when unknown)
+ * @param buildingCommunity  building index → index into {@code communityIds}
+ * @param placeIds           place index → id (outlets and facilities)
+ * @param placeCategory      place index → index into {@code categoryCodes}
+ * @param placeOutlet        place index → true for an outlet, false for a public facility
+ * @param places             places attached to segments, for "every place within d of a search"
+ */
+public record CityNetwork(String version, WalkwayNetwork network, SegmentSnapper snapper, String[] walkwayIds,
+        String[] buildingIds, Attachment[] buildingAttachments, int[] buildingResidents, int[] buildingHouseholds,
+        int[] buildingCommunity, String[] communityIds, String[] placeIds, int[] placeCategory,
+        boolean[] placeOutlet, String[] categoryCodes, PlaceLocator places, Map<String, Integer> buildingIndex,
+        Map<String, Integer> placeIndex, Map<String, Integer> communityIndex, Map<String, Integer> categoryIndex) {
+
+    public int buildingCount() {
+        return buildingIds.length;
+    }
+
+    public int placeCount() {
+        return placeIds.length;
+    }
+
+    public Attachment placeAttachment(int place) {
+        return places.placeAttachment(place);
+    }
+}
