@@ -3,7 +3,10 @@ package cn.nantong.livingcircle;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.junit.jupiter.api.BeforeAll;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -48,6 +51,15 @@ class ArchitectureTests {
         noClasses().that().resideOutsideOfPackage("..system..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.neo4j.dbms..", "org.neo4j.kernel..",
                         "org.neo4j.configuration..")
+                .check(classes);
+    }
+
+    @Test
+    void plainDriverSessionsOpenOnlyThroughNeo4jSessionsSoTheConfiguredDatabaseIsHonoured() {
+        noClasses().that().doNotHaveFullyQualifiedName(Neo4jSessions.class.getName())
+                .should().callMethod(Driver.class, "session")
+                .orShould().callMethod(Driver.class, "session", SessionConfig.class)
+                .orShould().callMethod(Driver.class, "executableQuery", String.class)
                 .check(classes);
     }
 

@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.analytics;
 
+import cn.nantong.livingcircle.system.Neo4jSessions;
+
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -10,7 +12,6 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,12 @@ class ProgrammeDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProgrammeDataLoader.class);
 
-    private final Driver driver;
+    private final Neo4jSessions sessions;
     private final ResourceLoader resources;
     private final ProgrammeProperties properties;
 
-    ProgrammeDataLoader(Driver driver, ResourceLoader resources, ProgrammeProperties properties) {
-        this.driver = driver;
+    ProgrammeDataLoader(Neo4jSessions sessions, ResourceLoader resources, ProgrammeProperties properties) {
+        this.sessions = sessions;
         this.resources = resources;
         this.properties = properties;
     }
@@ -48,7 +49,7 @@ class ProgrammeDataLoader implements ApplicationRunner {
         if (!properties.loadOnEmpty()) {
             return;
         }
-        try (Session session = driver.session()) {
+        try (Session session = sessions.write()) {
             boolean present = session.executeRead(tx -> tx.run("MATCH (lc:LivingCircle) RETURN count(lc) > 0 AS found")
                     .single().get("found").asBoolean());
             if (present) {

@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.analytics;
 
+import cn.nantong.livingcircle.system.Neo4jSessions;
+
 import cn.nantong.livingcircle.engine.coverage.CoverageMath;
 
 import java.util.ArrayList;
@@ -10,10 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
@@ -25,11 +24,11 @@ import org.springframework.stereotype.Service;
 @Service
 class ProgrammeService {
 
-    private final Driver driver;
+    private final Neo4jSessions sessions;
     private final ProgrammeProperties properties;
 
-    ProgrammeService(Driver driver, ProgrammeProperties properties) {
-        this.driver = driver;
+    ProgrammeService(Neo4jSessions sessions, ProgrammeProperties properties) {
+        this.sessions = sessions;
         this.properties = properties;
     }
 
@@ -85,7 +84,7 @@ class ProgrammeService {
 
     /** Circles with their surveys (oldest first); {@code communityIds} null means all. */
     private List<LivingCircle> circles(List<String> communityIds) {
-        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+        try (Session session = sessions.read()) {
             return session.executeRead(tx -> tx.run("""
                     MATCH (lc:LivingCircle)-[:SERVES]->(c:Community)
                     WHERE $ids IS NULL OR c.id IN $ids

@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.analytics;
 
+import cn.nantong.livingcircle.system.Neo4jSessions;
+
 import cn.nantong.livingcircle.engine.coverage.CoverageMath;
 
 import java.util.ArrayList;
@@ -7,10 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.nantong.livingcircle.engine.Pace;
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,12 +25,12 @@ class PublishedFigureService {
     /** Categories of the 15-minute library service circle. */
     static final List<String> LIBRARY_CATEGORIES = List.of("library", "bookstore");
 
-    private final Driver driver;
+    private final Neo4jSessions sessions;
     private final StatsService stats;
     private final CoverageService coverage;
 
-    PublishedFigureService(Driver driver, StatsService stats, CoverageService coverage) {
-        this.driver = driver;
+    PublishedFigureService(Neo4jSessions sessions, StatsService stats, CoverageService coverage) {
+        this.sessions = sessions;
         this.stats = stats;
         this.coverage = coverage;
     }
@@ -131,7 +130,7 @@ class PublishedFigureService {
     }
 
     private List<Figure> figures() {
-        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+        try (Session session = sessions.read()) {
             return session.executeRead(tx -> tx.run("""
                     MATCH (f:PublishedFigure)
                     RETURN f.id AS id, f.metric AS metric, f.description AS description, f.scope AS scope,

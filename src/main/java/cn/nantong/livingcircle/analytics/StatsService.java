@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.analytics;
 
+import cn.nantong.livingcircle.system.Neo4jSessions;
+
 import cn.nantong.livingcircle.engine.coverage.CoverageMath;
 
 import java.util.ArrayList;
@@ -18,10 +20,7 @@ import cn.nantong.livingcircle.catalog.ServiceFunction;
 import cn.nantong.livingcircle.catalog.Tier;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.place.FacilityKind;
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,13 +36,13 @@ class StatsService {
     /** Guidance: at least 30 m² of commercial and service floor area per 100 households. */
     static final double MIN_FLOOR_AREA_PER_HUNDRED_HOUSEHOLDS = 30.0;
 
-    private final Driver driver;
+    private final Neo4jSessions sessions;
     private final DatasetService datasets;
     private final CategoryCatalog catalog;
     private volatile Snapshot snapshot;
 
-    StatsService(Driver driver, DatasetService datasets, CategoryCatalog catalog) {
-        this.driver = driver;
+    StatsService(Neo4jSessions sessions, DatasetService datasets, CategoryCatalog catalog) {
+        this.sessions = sessions;
         this.datasets = datasets;
         this.catalog = catalog;
     }
@@ -102,7 +101,7 @@ class StatsService {
     private Snapshot compute(String version) {
         Map<String, Tally> tallies = new HashMap<>();
         List<CommunityRow> communities = new ArrayList<>();
-        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+        try (Session session = sessions.read()) {
             session.executeRead(tx -> {
                 tx.run("""
                         MATCH (c:Community)

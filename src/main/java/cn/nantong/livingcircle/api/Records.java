@@ -20,6 +20,10 @@ public final class Records {
         return value == null || value.isNull() ? null : value.asString();
     }
 
+    public static Boolean booleanOrNull(Value value) {
+        return value == null || value.isNull() ? null : value.asBoolean();
+    }
+
     public static boolean booleanOrFalse(Value value) {
         return value != null && !value.isNull() && value.asBoolean();
     }

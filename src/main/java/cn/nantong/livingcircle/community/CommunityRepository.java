@@ -86,8 +86,7 @@ public class CommunityRepository {
         return neo4j.query("""
                         UNWIND $ids AS cid
                         MATCH (c:Community {id: cid})
-                        CALL {
-                            WITH c
+                        CALL (c) {
                             MATCH (b:Building)-[:IN_COMMUNITY]->(c)
                             WHERE $afterId IS NULL OR b.id > $afterId
                             WITH b ORDER BY b.id LIMIT $limit

@@ -1,18 +1,30 @@
 package cn.nantong.livingcircle.importer;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 
-import org.neo4j.driver.Transaction;
+import cn.nantong.livingcircle.system.CypherBatches;
+import org.neo4j.driver.QueryRunner;
 
 /**
- * Writes {@code (:Building)-[:WALKS_TO {meters}]->(:Place)} edges for the CSV and the OSM import alike. Rows are
- * grouped by building ({@code {b: buildingId, targets: [{p: placeId, m: meters}]}}) so each batch expands a building
- * once, and batches close at about {@code batchEdges} edges rather than a number of buildings, whose edge counts vary
- * by orders of magnitude.
+ * The one writer of {@code (:Building)-[:WALKS_TO {meters}]->(:Place)} edges, for the CSV and the OSM import alike.
+ * New edges are grouped by building so each batch expands a building once, and batches close at about
+ * {@code batchEdges} edges rather than a number of buildings, whose edge counts vary by orders of magnitude.
  */
 public final class WalkingEdgeWriter {
+
+    /** A building's new edges. */
+    public record BuildingEdges(String buildingId, List<Target> targets) {
+    }
+
+    /** One edge's far end and length. */
+    public record Target(String placeId, double meters) {
+    }
+
+    /** A stored edge, to delete ({@code meters} ignored) or to give a new length. */
+    public record Edge(String buildingId, String placeId, double meters) {
+    }
 
     private WalkingEdgeWriter() {
     }
@@ -21,20 +33,24 @@ public final class WalkingEdgeWriter {
      * @param progress told the number of edges written so far after each batch
      * @return the number of edges written
      */
-    public static int create(Transaction tx, List<Map<String, Object>> rows, int batchEdges, IntConsumer progress) {
+    public static int create(QueryRunner tx, List<BuildingEdges> rows, int batchEdges, IntConsumer progress) {
         int written = 0;
         int from = 0;
         int edges = 0;
         for (int i = 0; i < rows.size(); i++) {
-            edges += ((List<?>) rows.get(i).get("targets")).size();
+            edges += rows.get(i).targets().size();
             if (edges >= batchEdges || i == rows.size() - 1) {
+                List<Object> batch = rows.subList(from, i + 1).stream().<Object>map(r -> CypherBatches.row(
+                        "b", r.buildingId(), "targets", r.targets().stream()
+                                .map(t -> CypherBatches.row("p", t.placeId(), "m", t.meters())).toList()))
+                        .toList();
                 tx.run("""
                         UNWIND $rows AS r
                         MATCH (b:Building {id: r.b})
                         UNWIND r.targets AS t
                         MATCH (p:Place {id: t.p})
                         CREATE (b)-[:WALKS_TO {meters: t.m}]->(p)
-                        """, Map.of("rows", rows.subList(from, i + 1))).consume();
+                        """, java.util.Map.of("rows", batch)).consume();
                 written += edges;
                 progress.accept(written);
                 from = i + 1;
@@ -42,5 +58,31 @@ public final class WalkingEdgeWriter {
             }
         }
         return written;
+    }
+
+    /** Deletes every walking edge of the buildings. */
+    public static void deleteFrom(QueryRunner tx, Collection<String> buildingIds) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS id
+                MATCH (:Building {id: id})-[w:WALKS_TO]->()
+                DELETE w
+                """, List.copyOf(buildingIds));
+    }
+
+    public static void delete(QueryRunner tx, List<Edge> edges) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS r
+                MATCH (:Building {id: r.b})-[w:WALKS_TO]->(:Place {id: r.p})
+                DELETE w
+                """, edges.stream().map(e -> CypherBatches.row("b", e.buildingId(), "p", e.placeId())).toList());
+    }
+
+    public static void updateLengths(QueryRunner tx, List<Edge> edges) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS r
+                MATCH (:Building {id: r.b})-[w:WALKS_TO]->(:Place {id: r.p})
+                SET w.meters = r.m
+                """, edges.stream().map(e -> CypherBatches.row("b", e.buildingId(), "p", e.placeId(), "m",
+                e.meters())).toList());
     }
 }

@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.network;
 
+import cn.nantong.livingcircle.system.Neo4jSessions;
+
 import cn.nantong.livingcircle.engine.Millimetres;
 
 import cn.nantong.livingcircle.engine.CityNetwork;
@@ -14,10 +16,7 @@ import cn.nantong.livingcircle.engine.IntList;
 import cn.nantong.livingcircle.engine.PlaceLocator;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
 import cn.nantong.livingcircle.engine.WalkwayNetwork;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +28,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CityNetworkLoader {
 
-    private final Driver driver;
+    private final Neo4jSessions sessions;
 
-    CityNetworkLoader(Driver driver) {
-        this.driver = driver;
+    CityNetworkLoader(Neo4jSessions sessions) {
+        this.sessions = sessions;
     }
 
     CityNetwork load(String version) {
-        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+        try (Session session = sessions.read()) {
             return session.executeRead(tx -> {
                 Map<String, Integer> junctionIndex = new HashMap<>();
                 WalkwayNetwork.Builder builder = WalkwayNetwork.builder();

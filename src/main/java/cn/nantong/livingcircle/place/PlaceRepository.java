@@ -27,27 +27,34 @@ public class PlaceRepository {
         this.catalog = catalog;
     }
 
+    /**
+     * The place projection every read path returns: a Cypher map over a place bound to {@code p}, read back by
+     * {@link #fromProjection}. Queries that already walk to their places (e.g. {@code reachable} from a building)
+     * embed it, so a new place field is added here and in {@link #fromProjection} only.
+     */
+    public static final String PROJECTION = """
+            {id: p.id, outlet: p:Outlet, name: p.name, category: p.category,
+             lat: p.location.latitude, lon: p.location.longitude, brand: p.brand, chain: p.chain,
+             newOrRenovated: p.newOrRenovated, renovatedYear: p.renovatedYear,
+             floorArea: p.floorAreaSquareMeters, openingHours: p.openingHours,
+             centerId: head([(p)-[:IN_CENTER]->(cc:CommercialCenter) | cc.id]), kind: p.kind}""";
+
     public Map<String, Place> findByIds(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         return neo4j.query("""
                         MATCH (p:Place) WHERE p.id IN $ids
-                        RETURN p.id AS id, p:Outlet AS outlet, p.name AS name, p.category AS category,
-                               p.location.latitude AS lat, p.location.longitude AS lon, p.brand AS brand,
-                               p.chain AS chain, p.newOrRenovated AS newOrRenovated, p.renovatedYear AS renovatedYear,
-                               p.floorAreaSquareMeters AS floorArea, p.openingHours AS openingHours,
-                               head([(p)-[:IN_CENTER]->(cc:CommercialCenter) | cc.id]) AS centerId, p.kind AS kind
-                        """)
+                        RETURN %s AS place
+                        """.formatted(PROJECTION))
                 .bind(List.copyOf(ids)).to("ids")
-                .fetchAs(Place.class).mappedBy((t, r) -> fromProjection(r)).all().stream()
+                .fetchAs(Place.class).mappedBy((t, r) -> fromProjection(r.get("place"))).all().stream()
                 .collect(Collectors.toMap(Place::id, Function.identity()));
     }
 
     /**
-     * A place from a row or map with the keys of {@link #findByIds}'s projection (id, outlet, name, category, lat,
-     * lon, brand, chain, newOrRenovated, renovatedYear, floorArea, openingHours, centerId, kind), so a query that
-     * already walks to the places can return them in the same round trip.
+     * A place from a map with the keys of {@link #PROJECTION} (id, outlet, name, category, lat, lon, brand, chain,
+     * newOrRenovated, renovatedYear, floorArea, openingHours, centerId, kind).
      */
     public Place fromProjection(MapAccessor r) {
         ServiceCategory category = catalog.require(r.get("category").asString());

@@ -102,20 +102,13 @@ public class ReachabilityService {
                         WITH size(reached) AS total,
                              [x IN reached WHERE $afterId IS NULL OR x.meters > $afterMeters
                                   OR (x.meters = $afterMeters AND x.p.id > $afterId)][0..$limit] AS page
-                        CALL {
-                            WITH page
+                        CALL (page) {
                             UNWIND page AS x
                             WITH x.meters AS meters, x.p AS p
-                            RETURN collect({meters: meters, place: {
-                                id: p.id, outlet: p:Outlet, name: p.name, category: p.category,
-                                lat: p.location.latitude, lon: p.location.longitude, brand: p.brand, chain: p.chain,
-                                newOrRenovated: p.newOrRenovated, renovatedYear: p.renovatedYear,
-                                floorArea: p.floorAreaSquareMeters, openingHours: p.openingHours,
-                                centerId: head([(p)-[:IN_CENTER]->(cc:CommercialCenter) | cc.id]), kind: p.kind}})
-                                AS rows
+                            RETURN collect({meters: meters, place: %s}) AS rows
                         }
                         RETURN total, rows AS page
-                        """)
+                        """.formatted(PlaceRepository.PROJECTION))
                 .bind(buildingId).to("buildingId")
                 .bind(Millimetres.toMeters(maxMillimetres)).to("maxMeters")
                 .bind(codes).to("codes")

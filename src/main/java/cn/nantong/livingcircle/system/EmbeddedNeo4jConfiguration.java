@@ -18,6 +18,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +40,8 @@ class EmbeddedNeo4jConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
     @Bean(destroyMethod = "shutdown")
-    DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+    DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties,
+            @Value("${spring.data.neo4j.database:}") String database) {
         Path home = properties.dataDir().toAbsolutePath();
         log.info("Starting embedded Neo4j in {}", home);
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
@@ -53,6 +55,10 @@ class EmbeddedNeo4jConfiguration {
                 .setConfig(GraphDatabaseSettings.memory_transaction_max_size,
                         ByteUnit.parse(properties.transactionMaxSize()))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false);
+        if (!database.isBlank()) {
+            // A named database must exist where every session (Neo4jSessions, Neo4jClient) goes: make it the default.
+            builder.setConfig(GraphDatabaseSettings.initial_default_database, database);
+        }
         return builder.build();
     }
 

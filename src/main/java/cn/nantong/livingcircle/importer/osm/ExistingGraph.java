@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.importer.osm;
 
+import cn.nantong.livingcircle.system.Neo4jSessions;
+
 import cn.nantong.livingcircle.engine.Millimetres;
 
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
@@ -31,9 +32,9 @@ final class ExistingGraph {
     /** Place id → its row as {@link OsmRows#place} would write it. */
     final Map<String, Map<String, Object>> places = new LinkedHashMap<>();
 
-    static ExistingGraph load(Driver driver) {
+    static ExistingGraph load(Neo4jSessions sessions) {
         ExistingGraph graph = new ExistingGraph();
-        try (Session session = driver.session()) {
+        try (Session session = sessions.read()) {
             session.executeRead(tx -> {
                 tx.run("MATCH (j:Junction) RETURN j.id AS id, j.location.latitude AS lat, j.location.longitude AS lon")
                         .forEachRemaining(r -> graph.junctions.put(r.get("id").asString(),
@@ -79,12 +80,12 @@ final class ExistingGraph {
     }
 
     /** The stored walking edges of the given buildings: building id → (place id → metres). */
-    static Map<String, Map<String, Double>> walkingEdges(Driver driver, Collection<String> buildingIds) {
+    static Map<String, Map<String, Double>> walkingEdges(Neo4jSessions sessions, Collection<String> buildingIds) {
         Map<String, Map<String, Double>> edges = new HashMap<>();
         if (buildingIds.isEmpty()) {
             return edges;
         }
-        try (Session session = driver.session()) {
+        try (Session session = sessions.read()) {
             session.executeRead(tx -> {
                 tx.run("""
                         UNWIND $ids AS id

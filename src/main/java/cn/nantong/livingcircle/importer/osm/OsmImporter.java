@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.importer.osm;
 
+import cn.nantong.livingcircle.system.Neo4jSessions;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,6 @@ import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.importer.ImportException;
 import cn.nantong.livingcircle.importer.WalkingEdgeWriter;
 import cn.nantong.livingcircle.network.WalkingProperties;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 import org.slf4j.Logger;
@@ -41,16 +42,16 @@ public class OsmImporter {
     static final String LICENCE = "ODbL-1.0";
     static final String ATTRIBUTION = "© OpenStreetMap contributors";
 
-    private final Driver driver;
+    private final Neo4jSessions sessions;
     private final ResourceLoader resources;
     private final CategoryCatalog catalog;
     private final DatasetService datasets;
     private final WalkingProperties walking;
     private final OsmImportProperties properties;
 
-    OsmImporter(Driver driver, ResourceLoader resources, CategoryCatalog catalog, DatasetService datasets,
+    OsmImporter(Neo4jSessions sessions, ResourceLoader resources, CategoryCatalog catalog, DatasetService datasets,
             WalkingProperties walking, OsmImportProperties properties) {
-        this.driver = driver;
+        this.sessions = sessions;
         this.resources = resources;
         this.catalog = catalog;
         this.datasets = datasets;
@@ -73,11 +74,11 @@ public class OsmImporter {
                 extract.nodeCount(), extract.ways.size(), extract.relations, (parsed - start) / 1_000_000);
         Set<String> codes = catalog.all().stream().map(ServiceCategory::code).collect(Collectors.toSet());
         CategoryMapping mapping = CategoryMapping.read(resources.getResource(CategoryMapping.LOCATION), codes);
-        ExistingGraph graph = ExistingGraph.load(driver);
+        ExistingGraph graph = ExistingGraph.load(sessions);
         String slug = slug(name);
         OsmImportPlan plan = new OsmImportPlanner(extract, graph, mapping, new OsmImportPlanner.Settings(
                 properties.minIslandMeters(), walking.maxSnapMeters(), walking.horizonMillimetres()), slug)
-                .plan(ids -> ExistingGraph.walkingEdges(driver, ids));
+                .plan(ids -> ExistingGraph.walkingEdges(sessions, ids));
         long planned = System.nanoTime();
         OsmImportPlan.Stats s = plan.stats();
         log.info("OSM import of {}: planned in {} ms: {} junctions, {} walkways ({} islands with {} walkways dropped), "
@@ -113,7 +114,7 @@ public class OsmImporter {
     }
 
     private void write(OsmImportPlan plan, String datasetId, String fileName, OsmExtract extract) {
-        try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
+        try (Session session = sessions.write(); Transaction tx = session.beginTransaction()) {
             batches(tx, fileName, "districts", """
                     UNWIND $rows AS r
                     MERGE (d:District {id: r.id}) SET d.nameZh = r.nameZh, d.nameEn = r.nameEn
@@ -236,7 +237,11 @@ public class OsmImporter {
     /** New edges grouped per building, batched by edge count rather than row count. */
     private static void writeNewWalkingEdges(Transaction tx, String fileName, List<Map<String, Object>> rows) {
         int total = rows.stream().mapToInt(r -> ((List<?>) r.get("targets")).size()).sum();
-        WalkingEdgeWriter.create(tx, rows, BATCH_ROWS, written ->
+        List<WalkingEdgeWriter.BuildingEdges> edges = rows.stream().map(r -> new WalkingEdgeWriter.BuildingEdges(
+                (String) r.get("b"), ((List<?>) r.get("targets")).stream().map(t -> (Map<?, ?>) t)
+                        .map(t -> new WalkingEdgeWriter.Target((String) t.get("p"), ((Number) t.get("m")).doubleValue()))
+                        .toList())).toList();
+        WalkingEdgeWriter.create(tx, edges, BATCH_ROWS, written ->
                 log.info("OSM import of {}: wrote {} / {} new walking edges", fileName, written, total));
     }
 

@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.system.migration;
 
+import cn.nantong.livingcircle.system.Neo4jSessions;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +37,10 @@ public class MigrationRunner implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
     static final String LOCATION = "classpath*:neo4j/migrations/V*__*.cypher";
 
-    private final Driver driver;
+    private final Neo4jSessions sessions;
 
-    MigrationRunner(Driver driver) {
-        this.driver = driver;
+    MigrationRunner(Neo4jSessions sessions) {
+        this.sessions = sessions;
     }
 
     /** Runs before the readiness probe turns to ACCEPTING_TRAFFIC, so no request sees a half-migrated schema. */
@@ -52,7 +53,7 @@ public class MigrationRunner implements ApplicationRunner {
     public List<String> migrate() {
         List<CypherMigration> migrations = discover();
         List<String> applied = new ArrayList<>();
-        try (Session session = driver.session()) {
+        try (Session session = sessions.write()) {
             for (CypherMigration migration : migrations) {
                 Optional<String> recorded = session.executeRead(tx -> tx.run("""
                         MATCH (m:__Neo4jMigration {version: $version}) RETURN m.checksum AS checksum

@@ -1,0 +1,76 @@
+package cn.nantong.livingcircle.community;
+
+import java.util.Collection;
+import java.util.List;
+
+import cn.nantong.livingcircle.system.CypherBatches;
+import org.neo4j.driver.QueryRunner;
+
+/**
+ * The one writer of the administrative areas: {@code :District}, {@code :Subdistrict} and {@code :Community} with
+ * their {@code IN_DISTRICT} / {@code IN_SUBDISTRICT} relationships, shared by every importer.
+ */
+public final class CommunityWriter {
+
+    public record DistrictRow(String id, String nameZh, String nameEn) {
+    }
+
+    public record SubdistrictRow(String id, String districtId, String nameZh, String nameEn) {
+    }
+
+    /**
+     * @param households null when the import does not know them: they are then summed from the community's
+     *                   buildings by {@link #recomputeTotals} (OpenStreetMap), and an upsert leaves them alone
+     */
+    public record CommunityRow(String id, String subdistrictId, String nameZh, String nameEn, double lat, double lon,
+            Double areaSquareMeters, Integer households, Integer residents, boolean pilot, String nameSource) {
+    }
+
+    private CommunityWriter() {
+    }
+
+    public static void upsertDistricts(QueryRunner tx, List<DistrictRow> rows) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS r
+                MERGE (d:District {id: r.id}) SET d.nameZh = r.nameZh, d.nameEn = r.nameEn
+                """, rows.stream().map(d -> CypherBatches.row("id", d.id(), "nameZh", d.nameZh(), "nameEn",
+                d.nameEn())).toList());
+    }
+
+    public static void upsertSubdistricts(QueryRunner tx, List<SubdistrictRow> rows) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS r
+                MATCH (d:District {id: r.districtId})
+                MERGE (s:Subdistrict {id: r.id}) SET s.nameZh = r.nameZh, s.nameEn = r.nameEn
+                MERGE (s)-[:IN_DISTRICT]->(d)
+                """, rows.stream().map(s -> CypherBatches.row("id", s.id(), "districtId", s.districtId(), "nameZh",
+                s.nameZh(), "nameEn", s.nameEn())).toList());
+    }
+
+    public static void upsertCommunities(QueryRunner tx, List<CommunityRow> rows) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS r
+                MATCH (s:Subdistrict {id: r.subdistrictId})
+                MERGE (c:Community {id: r.id})
+                SET c.nameZh = r.nameZh, c.nameEn = r.nameEn, c.location = point({latitude: r.lat, longitude: r.lon}),
+                    c.areaSquareMeters = r.area, c.pilot = r.pilot, c.nameSource = r.nameSource
+                FOREACH (ignored IN CASE WHEN r.households IS NULL THEN [] ELSE [1] END |
+                    SET c.households = r.households, c.residents = r.residents)
+                MERGE (c)-[:IN_SUBDISTRICT]->(s)
+                """, rows.stream().map(c -> CypherBatches.row("id", c.id(), "subdistrictId", c.subdistrictId(),
+                "nameZh", c.nameZh(), "nameEn", c.nameEn(), "lat", c.lat(), "lon", c.lon(), "area",
+                c.areaSquareMeters(), "households", c.households(), "residents", c.residents(), "pilot", c.pilot(),
+                "nameSource", c.nameSource())).toList());
+    }
+
+    /** Sets each community's households and residents to the sums over its buildings. */
+    public static void recomputeTotals(QueryRunner tx, Collection<String> communityIds) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS id
+                MATCH (c:Community {id: id})
+                OPTIONAL MATCH (b:Building)-[:IN_COMMUNITY]->(c)
+                WITH c, sum(b.households) AS households, sum(b.residents) AS residents
+                SET c.households = households, c.residents = residents
+                """, List.copyOf(communityIds));
+    }
+}

@@ -1,0 +1,35 @@
+package cn.nantong.livingcircle.dataset;
+
+import java.util.UUID;
+
+import cn.nantong.livingcircle.system.CypherBatches;
+import org.neo4j.driver.QueryRunner;
+
+/**
+ * The one writer of {@code (:Dataset)}: provenance, licence and attribution of what an import loaded, and the
+ * version stamp whose change makes every replica rebuild what it caches of the graph.
+ */
+public final class DatasetWriter {
+
+    /** Provenance of one imported dataset. */
+    public record DatasetRow(String id, String name, String source, String licence, String attribution,
+            boolean synthetic, double horizonMeters) {
+    }
+
+    private DatasetWriter() {
+    }
+
+    /** Upserts the dataset node with a fresh version stamp and import time; returns the new version. */
+    public static String stamp(QueryRunner tx, DatasetRow dataset) {
+        String version = UUID.randomUUID().toString();
+        tx.run("""
+                MERGE (d:Dataset {id: $id})
+                SET d.name = $name, d.source = $source, d.licence = $licence, d.attribution = $attribution,
+                    d.synthetic = $synthetic, d.version = $version, d.importedAt = datetime(),
+                    d.horizonMeters = $horizonMeters
+                """, CypherBatches.row("id", dataset.id(), "name", dataset.name(), "source", dataset.source(),
+                "licence", dataset.licence(), "attribution", dataset.attribution(), "synthetic", dataset.synthetic(),
+                "version", version, "horizonMeters", dataset.horizonMeters())).consume();
+        return version;
+    }
+}

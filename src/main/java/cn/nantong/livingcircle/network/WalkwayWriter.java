@@ -1,0 +1,65 @@
+package cn.nantong.livingcircle.network;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import cn.nantong.livingcircle.system.CypherBatches;
+import org.neo4j.driver.QueryRunner;
+
+/**
+ * The one writer of the walkway graph: {@code :Junction} nodes and {@code WALKWAY} relationships, shared by every
+ * importer. The in-memory network ({@link CityNetworkLoader}) reads back exactly these properties.
+ */
+public final class WalkwayWriter {
+
+    public record JunctionRow(String id, double lat, double lon) {
+    }
+
+    /**
+     * @param shape   interior vertices as {@code [lat, lon, lat, lon, ...]}, null for a straight segment
+     * @param osmWay  the OSM way it was cut from (OSM imports only)
+     */
+    public record WalkwayRow(String id, String fromId, String toId, double lengthMeters, String kind,
+            boolean synthetic, List<Double> shape, Long osmWay) {
+    }
+
+    private WalkwayWriter() {
+    }
+
+    public static void upsertJunctions(QueryRunner tx, List<JunctionRow> rows, IntConsumer progress) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS r
+                MERGE (j:Junction {id: r.id}) SET j.location = point({latitude: r.lat, longitude: r.lon})
+                """, rows.stream().map(j -> CypherBatches.row("id", j.id(), "lat", j.lat(), "lon", j.lon())).toList(),
+                progress);
+    }
+
+    public static void upsertWalkways(QueryRunner tx, List<WalkwayRow> rows, IntConsumer progress) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS r
+                MATCH (a:Junction {id: r.fromId}), (b:Junction {id: r.toId})
+                MERGE (a)-[w:WALKWAY {id: r.id}]->(b)
+                SET w.lengthMeters = r.lengthMeters, w.kind = r.kind, w.synthetic = r.synthetic, w.shape = r.shape,
+                    w.osmWay = r.osmWay
+                """, rows.stream().map(w -> CypherBatches.row("id", w.id(), "fromId", w.fromId(), "toId", w.toId(),
+                "lengthMeters", w.lengthMeters(), "kind", w.kind(), "synthetic", w.synthetic(), "shape", w.shape(),
+                "osmWay", w.osmWay())).toList(), progress);
+    }
+
+    public static void deleteWalkways(QueryRunner tx, Collection<String> ids) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS id
+                MATCH ()-[w:WALKWAY {id: id}]->() DELETE w
+                """, List.copyOf(ids));
+    }
+
+    /** Deletes those of the junctions that no relationship touches any more. */
+    public static void deleteOrphanJunctions(QueryRunner tx, Collection<String> ids) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS id
+                MATCH (j:Junction {id: id}) WHERE NOT (j)--()
+                DELETE j
+                """, List.copyOf(ids));
+    }
+}
