@@ -206,13 +206,10 @@ class CoverageService {
                 throw ApiException.badArgument(argument, "Each added place needs category, lat and lon");
             }
             catalog.resolve(argument + ".category", List.of(place.category()));
-            if (!(place.lat() >= -90 && place.lat() <= 90 && place.lon() >= -180 && place.lon() <= 180)) {
-                throw ApiException.badArgument(argument, "Latitude must be within -90..90 and longitude -180..180");
-            }
-            Attachment at = snapper.snap(place.lat(), place.lon(), walking.maxSnapMeters())
-                    .orElseThrow(() -> new ApiException(ApiException.ErrorCode.TOO_FAR_FROM_WALKWAY, "No walkway within "
-                            + walking.maxSnapMeters() + " m of " + place.lat() + "," + place.lon(),
-                            Map.of("argument", argument, "maxSnapMeters", walking.maxSnapMeters())))
+            GeoPoint position = GeoPoint.checked(argument, place.lat(), place.lon());
+            Attachment at = snapper.snap(position.lat(), position.lon(), walking.maxSnapMeters())
+                    .orElseThrow(() -> ApiException.tooFarFromWalkway(argument, position.lat(), position.lon(),
+                            walking.maxSnapMeters()))
                     .attachment();
             Integer category = city.categoryIndex().get(place.category());
             if (category == null) {

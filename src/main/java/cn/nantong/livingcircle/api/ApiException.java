@@ -43,11 +43,25 @@ public class ApiException extends RuntimeException {
                 Map.of("argument", argument, "min", min, "max", max));
     }
 
+    /** A point (query origin or hypothetical place) farther than the maximum snap distance from every walkway. */
+    public static ApiException tooFarFromWalkway(String argument, double lat, double lon, double maxSnapMeters) {
+        return new ApiException(ErrorCode.TOO_FAR_FROM_WALKWAY, "The point " + lat + "," + lon + " is farther than "
+                + Math.round(maxSnapMeters) + " m from every walkway of the network",
+                Map.of("argument", argument, "maxSnapMeters", maxSnapMeters));
+    }
+
     public static ApiException badArgument(String argument, String message) {
         return new ApiException(ErrorCode.BAD_USER_INPUT, message, Map.of("argument", argument));
     }
 
-    /** Codes clients can switch on; {@link #classification()} maps each to Spring for GraphQL's error type. */
+    /**
+     * Every {@code extensions.code} the API answers with (the README's error table lists exactly these; a test
+     * checks). {@link #classification()} maps each to Spring for GraphQL's error type.
+     *
+     * <p>One code per kind of bad argument: a number, or the length of a list, outside its allowed range is
+     * OUT_OF_RANGE (with {@code argument}, {@code min}, {@code max}), coordinates included; an argument whose shape
+     * is wrong (neither or both of a one-of input, a required field missing) is BAD_USER_INPUT.
+     */
     public enum ErrorCode {
         NOT_FOUND(ErrorType.NOT_FOUND),
         BAD_USER_INPUT(ErrorType.BAD_REQUEST),
@@ -56,6 +70,14 @@ public class ApiException extends RuntimeException {
         UNKNOWN_CATEGORY(ErrorType.BAD_REQUEST),
         /** A query point farther from every walkway than the maximum snap distance. */
         TOO_FAR_FROM_WALKWAY(ErrorType.BAD_REQUEST),
+        /** The document is not valid GraphQL syntax. */
+        GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST),
+        /** The document does not validate against the schema (unknown field, wrong argument type...). */
+        GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST),
+        /** Refused before execution: deeper or more complex than the configured limits. */
+        QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
+        /** An operation type the endpoint does not serve (e.g. a subscription over HTTP). */
+        OPERATION_NOT_SUPPORTED(ErrorType.BAD_REQUEST),
         SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
         INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
 

@@ -1,5 +1,7 @@
 package cn.nantong.livingcircle.api;
 
+import cn.nantong.livingcircle.api.ApiException.ErrorCode;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,20 +55,20 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     private static String codeFor(ErrorClassification classification) {
         if (classification == ErrorType.InvalidSyntax) {
-            return "GRAPHQL_PARSE_FAILED";
+            return ErrorCode.GRAPHQL_PARSE_FAILED.name();
         }
         if (classification == ErrorType.ValidationError) {
-            return "GRAPHQL_VALIDATION_FAILED";
+            return ErrorCode.GRAPHQL_VALIDATION_FAILED.name();
         }
         if (classification == ErrorType.ExecutionAborted) {
-            return "QUERY_TOO_COMPLEX";
+            return ErrorCode.QUERY_TOO_COMPLEX.name();
         }
         if (classification == ErrorType.OperationNotSupported) {
-            return "OPERATION_NOT_SUPPORTED";
+            return ErrorCode.OPERATION_NOT_SUPPORTED.name();
         }
         if (classification == org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR) {
-            return "INTERNAL_ERROR";
+            return ErrorCode.INTERNAL_ERROR.name();
         }
-        return "BAD_USER_INPUT";
+        return ErrorCode.BAD_USER_INPUT.name();
     }
 }

@@ -66,13 +66,10 @@ public class IsochroneService {
 
     /** Distinct limits in ascending order, after the count and range checks. */
     List<Integer> timeLimits(List<Integer> minutes, Pace pace) {
-        if (minutes.isEmpty()) {
-            throw ApiException.badArgument("minutes", "Argument 'minutes' must list at least one time limit");
-        }
-        if (minutes.size() > properties.maxTimeLimits()) {
-            throw new ApiException(ApiException.ErrorCode.BAD_USER_INPUT, "Argument 'minutes' may list at most "
-                    + properties.maxTimeLimits() + " time limits, was " + minutes.size(),
-                    Map.of("argument", "minutes", "maxCount", properties.maxTimeLimits()));
+        if (minutes.isEmpty() || minutes.size() > properties.maxTimeLimits()) {
+            throw new ApiException(ApiException.ErrorCode.OUT_OF_RANGE, "Argument 'minutes' must list between 1 and "
+                    + properties.maxTimeLimits() + " time limits, listed " + minutes.size(),
+                    Map.of("argument", "minutes", "min", 1, "max", properties.maxTimeLimits()));
         }
         int maxMinutes = pace.wholeMinutesWithin(datasets.current().horizonMeters());
         TreeSet<Integer> distinct = new TreeSet<>();

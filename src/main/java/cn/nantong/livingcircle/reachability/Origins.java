@@ -33,25 +33,16 @@ final class Origins {
 
     /** The WGS84 position of a point input after range checks and datum conversion. */
     static GeoPoint wgs84(PointInput point) {
-        double lat = point.lat() == null ? Double.NaN : point.lat();
-        double lon = point.lon() == null ? Double.NaN : point.lon();
-        if (!(lat >= -90.0 && lat <= 90.0)) {
-            throw ApiException.outOfRange("from.point.lat", point.lat(), -90, 90);
-        }
-        if (!(lon >= -180.0 && lon <= 180.0)) {
-            throw ApiException.outOfRange("from.point.lon", point.lon(), -180, 180);
-        }
-        return Crs.orDefault(point.crs()).toWgs84(lat, lon);
+        GeoPoint given = GeoPoint.checked("from.point", point.lat(), point.lon());
+        return Crs.orDefault(point.crs()).toWgs84(given.lat(), given.lon());
     }
 
     /** The snap of a point input onto the nearest walkway, or TOO_FAR_FROM_WALKWAY. */
     static SegmentSnapper.Snap snap(CityNetwork city, PointInput point, double maxSnapMeters) {
         GeoPoint wgs84 = wgs84(point);
         return city.snapper().snap(wgs84.lat(), wgs84.lon(), maxSnapMeters)
-                .orElseThrow(() -> new ApiException(ApiException.ErrorCode.TOO_FAR_FROM_WALKWAY,
-                        "The point " + point.lat() + "," + point.lon() + " is farther than "
-                                + Math.round(maxSnapMeters) + " m from every walkway of the network",
-                        Map.of("argument", "from.point", "maxSnapMeters", maxSnapMeters)));
+                .orElseThrow(() -> ApiException.tooFarFromWalkway("from.point", point.lat(), point.lon(),
+                        maxSnapMeters));
     }
 
     /** The attachment of a building, or NOT_FOUND. */
