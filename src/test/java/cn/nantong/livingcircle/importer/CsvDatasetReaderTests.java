@@ -5,36 +5,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import cn.nantong.livingcircle.support.ApplicationIT;
-import cn.nantong.livingcircle.support.GraphFingerprint;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.nantong.livingcircle.network.WalkingProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A bad dataset stops the import with the file and line of the problem, and the graph stays as it was. */
-@ApplicationIT
-class ImportValidationIT {
+/**
+ * A bad dataset is refused by the reader (and the preparation step) with the file, line and column of the problem,
+ * before anything could be written; {@link ImportRollbackIT} shows that the graph then stays as it was.
+ */
+class CsvDatasetReaderTests {
 
+    private static final WalkingProperties WALKING = new WalkingProperties(20, 500);
     private static final String[] FILES = {"districts.csv", "subdistricts.csv", "communities.csv", "buildings.csv",
             "junctions.csv", "walkways.csv", "commercial_centers.csv", "outlets.csv", "facilities.csv"};
 
-    @Autowired
-    DatasetImporter importer;
-
-    @Autowired
-    Driver driver;
+    /** The catalogue's codes as the migration seeds them, so the reader sees what the database would hold. */
+    private static final Set<String> CATEGORY_CODES = categoryCodes();
 
     @TempDir
     Path dir;
-
-    private final DatasetImporter.DatasetMetadata metadata = new DatasetImporter.DatasetMetadata("broken", "broken",
-            "test", "ODbL-1.0", "test", true);
 
     @BeforeEach
     void copyTinyTown() throws IOException {
@@ -46,50 +47,69 @@ class ImportValidationIT {
     @Test
     void badNumberNamesFileLineAndColumnAndWritesNothing() throws IOException {
         replace("outlets.csv", "32.0000000,120.0015900", "north,120.0015900");
-        assertFailsWithoutWriting("outlets.csv:2: column 'lat': 'north' is not a number");
+        assertRefused("outlets.csv:2: column 'lat': 'north' is not a number");
     }
 
     @Test
     void unknownReferenceIsNamed() throws IOException {
         replace("walkways.csv", "w45,j4,j5", "w45,j4,j55");
-        assertFailsWithoutWriting("walkways.csv: column 'to_junction_id' refers to unknown id 'j55'");
+        assertRefused("walkways.csv: column 'to_junction_id' refers to unknown id 'j55'");
     }
 
     @Test
     void unknownCategoryIsNamed() throws IOException {
         replace("outlets.csv", ",supermarket,", ",hypermarket,");
-        assertFailsWithoutWriting("outlets.csv:4: column 'category': unknown category code 'hypermarket'");
+        assertRefused("outlets.csv:4: column 'category': unknown category code 'hypermarket'");
     }
 
     @Test
     void missingColumnIsNamed() throws IOException {
         replace("buildings.csv", "id,community_id,name", "ident,community_id,name");
-        assertFailsWithoutWriting("buildings.csv:1: missing column 'id'");
+        assertRefused("buildings.csv:1: missing column 'id'");
     }
 
     @Test
     void placeFarFromAnyWalkwayIsRejected() throws IOException {
         replace("outlets.csv", "31.9995500,120.0021200", "31.9000000,120.0021200");
-        assertFailsWithoutWriting("outlets.csv: 'p2' at 31.9,120.00212 is farther than 500.0 m from any walkway");
+        assertRefused("outlets.csv: 'p2' at 31.9,120.00212 is farther than 500.0 m from any walkway");
     }
 
     @Test
     void truncatedFileIsRejected() throws IOException {
         Files.writeString(dir.resolve("junctions.csv"), "id,lat,lon\nj1,32.0000000,120.0000000\nj2,32.00", StandardCharsets.UTF_8);
-        assertFailsWithoutWriting("junctions.csv:3: expected 3 fields, found 2");
+        assertRefused("junctions.csv:3: expected 3 fields, found 2");
     }
 
     @Test
     void missingFileIsNamed() throws IOException {
         Files.delete(dir.resolve("facilities.csv"));
-        assertFailsWithoutWriting("facilities.csv: file not found");
+        assertRefused("facilities.csv: file not found");
     }
 
-    private void assertFailsWithoutWriting(String message) {
-        GraphFingerprint before = GraphFingerprint.of(driver);
-        assertThatThrownBy(() -> importer.importCsv(dir.toUri().toString(), metadata))
+    @Test
+    void theUntouchedTinyTownIsAccepted() {
+        CsvDataset data = CsvDataset.read(new DefaultResourceLoader(), dir.toUri().toString(), CATEGORY_CODES);
+        assertThat(PreparedDataset.prepare(data, WALKING).buildings()).hasSize(data.buildings().size());
+    }
+
+    private void assertRefused(String message) {
+        assertThatThrownBy(() -> PreparedDataset.prepare(
+                CsvDataset.read(new DefaultResourceLoader(), dir.toUri().toString(), CATEGORY_CODES), WALKING))
                 .isInstanceOf(ImportException.class).hasMessageContaining(message);
-        assertThat(GraphFingerprint.of(driver)).isEqualTo(before);
+    }
+
+    private static Set<String> categoryCodes() {
+        try {
+            Matcher m = Pattern.compile("code: '([a-z_]+)'").matcher(Files.readString(
+                    Path.of("neo4j/migrations/V0002__Seed_service_categories.cypher"), StandardCharsets.UTF_8));
+            Set<String> codes = new HashSet<>();
+            while (m.find()) {
+                codes.add(m.group(1));
+            }
+            return codes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void replace(String file, String from, String to) throws IOException {
