@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Generates the living-circle open dataset with cn.nantong.livingcircle.importer.generator.DatasetGenerator.
+# Generates the living-circle open dataset with cn.nantong.livingcircle.importer.generator.DatasetGenerator
+# (src/test/java: a development tool, not shipped in the service jar).
 #
 #   scripts/generate-data.sh            # demo: rewrites the committed neo4j/data/nantong-demo/ (seed below)
 #   scripts/generate-data.sh city       # city-scale synthetic dataset into target/city-data/ (not committed)
@@ -22,12 +23,8 @@ case "$scale" in
   *) echo "usage: $0 [demo|city] [--out DIR] [--seed N] [--buildings N] [--junctions N] [--pois N]" >&2; exit 2 ;;
 esac
 
-# Compile and resolve the runtime classpath; offline first, online if the local repository lacks something.
-./mvnw -q -o compile || ./mvnw -q compile
-classpath_file=target/generator.classpath
-./mvnw -q -o dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime \
-  || ./mvnw -q dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
-
-# Later options override earlier ones, so "$@" can replace --out or --seed.
-exec java -Xmx512m -cp "target/classes:$(cat "$classpath_file")" \
+# The generator lives in the test sources (it is not part of the service jar), so it runs on the test classpath
+# through the same launcher as the benchmarks. Later options override earlier ones, so "$@" can replace --out or
+# --seed.
+BENCH_HEAP="${BENCH_HEAP:-512m}" exec scripts/run-bench-class.sh \
   cn.nantong.livingcircle.importer.generator.DatasetGenerator "${args[@]}" "$@"

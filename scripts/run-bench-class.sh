@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs a benchmark main class from the test sources on the test classpath, on as many processors as the
-# benchmarks are reported for (BENCH_CPUS, default 2), with BENCH_HEAP (default 4g).
+# Runs a main class from the test sources (a benchmark, or the dataset generator for scripts/generate-data.sh) on
+# the test classpath, on as many processors as the benchmarks are reported for (BENCH_CPUS, default 2), with
+# BENCH_HEAP (default 4g).
 #
 #   scripts/run-bench-class.sh fully.qualified.MainClass [args...]
 set -euo pipefail

@@ -22,11 +22,13 @@ final class CsvTable {
     private CsvTable() {
     }
 
-    /** Parses every row with {@code mapper}; the header must contain every name in {@code required}. */
-    static <T> List<T> read(String file, Reader reader, List<String> required, Function<Row, T> mapper) {
+    /** Parses every row with {@code mapper}; the header must contain every required column of {@code layout}. */
+    static <C extends Enum<C> & CsvLayout.Column, T> List<T> read(CsvLayout<C> layout, Reader reader,
+            Function<Row<C>, T> mapper) {
+        String file = layout.fileName();
         try (CSVParser parser = CSVParser.parse(reader, FORMAT)) {
             List<String> header = parser.getHeaderNames();
-            for (String column : required) {
+            for (String column : layout.requiredHeader()) {
                 if (!header.contains(column)) {
                     throw ImportException.at(file, 1, "missing column '" + column + "' (header: " + header + ")");
                 }
@@ -37,7 +39,7 @@ final class CsvTable {
                     throw ImportException.at(file, parser.getCurrentLineNumber(),
                             "expected " + header.size() + " fields, found " + record.size());
                 }
-                rows.add(mapper.apply(new Row(file, parser.getCurrentLineNumber(), record)));
+                rows.add(mapper.apply(new Row<>(file, parser.getCurrentLineNumber(), record)));
             }
             return rows;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
@@ -45,23 +47,23 @@ final class CsvTable {
         }
     }
 
-    /** A data row with typed, validated accessors. */
-    record Row(String file, long line, CSVRecord record) {
+    /** A data row of a file with columns {@code C}, with typed, validated accessors. */
+    record Row<C extends CsvLayout.Column>(String file, long line, CSVRecord record) {
 
-        String required(String column) {
-            String value = record.get(column);
+        String required(C column) {
+            String value = record.get(column.header());
             if (value == null || value.isEmpty()) {
                 throw error(column, "value is required");
             }
             return value;
         }
 
-        String optional(String column) {
-            String value = record.isMapped(column) ? record.get(column) : null;
+        String optional(C column) {
+            String value = record.isMapped(column.header()) ? record.get(column.header()) : null;
             return value == null || value.isEmpty() ? null : value;
         }
 
-        double decimal(String column, double min, double max) {
+        double decimal(C column, double min, double max) {
             String value = required(column);
             try {
                 double parsed = Double.parseDouble(value);
@@ -74,11 +76,11 @@ final class CsvTable {
             }
         }
 
-        Double optionalDecimal(String column, double min, double max) {
+        Double optionalDecimal(C column, double min, double max) {
             return optional(column) == null ? null : decimal(column, min, max);
         }
 
-        int integer(String column, int min, int max) {
+        int integer(C column, int min, int max) {
             String value = required(column);
             try {
                 int parsed = Integer.parseInt(value);
@@ -91,11 +93,11 @@ final class CsvTable {
             }
         }
 
-        Integer optionalInteger(String column, int min, int max) {
+        Integer optionalInteger(C column, int min, int max) {
             return optional(column) == null ? null : integer(column, min, max);
         }
 
-        boolean bool(String column) {
+        boolean bool(C column) {
             String value = required(column);
             if (value.equalsIgnoreCase("true")) {
                 return true;
@@ -106,16 +108,16 @@ final class CsvTable {
             throw error(column, "'" + value + "' is not true or false");
         }
 
-        double lat() {
-            return decimal("lat", -90, 90);
+        double latitude(C column) {
+            return decimal(column, -90, 90);
         }
 
-        double lon() {
-            return decimal("lon", -180, 180);
+        double longitude(C column) {
+            return decimal(column, -180, 180);
         }
 
-        ImportException error(String column, String message) {
-            return ImportException.at(file, line, "column '" + column + "': " + message);
+        ImportException error(C column, String message) {
+            return ImportException.at(file, line, "column '" + column.header() + "': " + message);
         }
     }
 }

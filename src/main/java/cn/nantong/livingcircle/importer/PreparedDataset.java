@@ -42,7 +42,8 @@ record PreparedDataset(WalkwayNetwork network, Attachment[] buildings, double[] 
         double[] buildingSnap = new double[buildingCount];
         for (int i = 0; i < buildingCount; i++) {
             CsvDataset.BuildingRow b = data.buildings().get(i);
-            SegmentSnapper.Snap snap = snap(snapper, walking, "buildings.csv", b.id(), b.lat(), b.lon());
+            SegmentSnapper.Snap snap = snap(snapper, walking, CsvLayout.BUILDINGS.fileName(), b.id(), b.lat(),
+                    b.lon());
             buildings[i] = snap.attachment();
             buildingSnap[i] = snap.distanceMeters();
         }
@@ -56,10 +57,10 @@ record PreparedDataset(WalkwayNetwork network, Attachment[] buildings, double[] 
             SegmentSnapper.Snap snap;
             if (i < outletCount) {
                 CsvDataset.OutletRow o = data.outlets().get(i);
-                snap = snap(snapper, walking, "outlets.csv", o.id(), o.lat(), o.lon());
+                snap = snap(snapper, walking, CsvLayout.OUTLETS.fileName(), o.id(), o.lat(), o.lon());
             } else {
                 CsvDataset.FacilityRow f = data.facilities().get(i - outletCount);
-                snap = snap(snapper, walking, "facilities.csv", f.id(), f.lat(), f.lon());
+                snap = snap(snapper, walking, CsvLayout.FACILITIES.fileName(), f.id(), f.lat(), f.lon());
             }
             places[i] = snap.attachment();
             placeSnap[i] = snap.distanceMeters();

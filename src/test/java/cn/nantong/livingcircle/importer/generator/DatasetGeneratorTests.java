@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import cn.nantong.livingcircle.importer.CsvLayout;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -281,11 +283,32 @@ class DatasetGeneratorTests {
 
     @Test
     void filesAreUtf8WithHeaderAndUnixLineEndings() throws IOException {
-        for (Map.Entry<String, List<String>> e : CsvOutput.HEADERS.entrySet()) {
-            byte[] bytes = Files.readAllBytes(demo.resolve(e.getKey()));
+        for (CsvLayout<?> file : CsvLayout.FILES) {
+            byte[] bytes = Files.readAllBytes(demo.resolve(file.fileName()));
             String text = new String(bytes, StandardCharsets.UTF_8);
-            assertThat(text).doesNotContain("\r").endsWith("\n").startsWith(String.join(",", e.getValue()) + "\n");
+            assertThat(text).doesNotContain("\r").endsWith("\n").startsWith(String.join(",", file.header()) + "\n");
             assertThat(bytes[0]).isNotEqualTo((byte) 0xEF); // no BOM
+        }
+    }
+
+    @Test
+    void readmeDescribesEveryColumnOfTheLayoutInFileOrder() throws IOException {
+        String readme = Files.readString(demo.resolve("README.md"));
+        String columns = readme.substring(readme.indexOf("## Columns"), readme.indexOf("## Network"));
+        for (CsvLayout<?> file : CsvLayout.FILES) {
+            String bullet = "- `" + file.fileName() + "`:";
+            assertThat(columns).as("README bullet for %s", file.fileName()).contains(bullet);
+            String text = columns.substring(columns.indexOf(bullet) + bullet.length());
+            text = text.contains("\n- `") ? text.substring(0, text.indexOf("\n- `")) : text;
+            Matcher code = Pattern.compile("`([^`]+)`").matcher(text);
+            Set<String> described = new LinkedHashSet<>();
+            while (code.find()) {
+                if (file.header().contains(code.group(1))) {
+                    described.add(code.group(1));
+                }
+            }
+            assertThat(List.copyOf(described)).as("columns described for %s", file.fileName())
+                    .isEqualTo(file.header());
         }
     }
 

@@ -15,6 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import cn.nantong.livingcircle.importer.CsvLayout;
+import cn.nantong.livingcircle.importer.CsvLayout.Buildings;
+import cn.nantong.livingcircle.importer.CsvLayout.CommercialCenters;
+import cn.nantong.livingcircle.importer.CsvLayout.Communities;
+import cn.nantong.livingcircle.importer.CsvLayout.Districts;
+import cn.nantong.livingcircle.importer.CsvLayout.Facilities;
+import cn.nantong.livingcircle.importer.CsvLayout.Junctions;
+import cn.nantong.livingcircle.importer.CsvLayout.Outlets;
+import cn.nantong.livingcircle.importer.CsvLayout.Subdistricts;
+import cn.nantong.livingcircle.importer.CsvLayout.Walkways;
 import cn.nantong.livingcircle.place.FacilityKind;
 import cn.nantong.livingcircle.importer.generator.Catalogue.OutletCategory;
 import cn.nantong.livingcircle.importer.generator.ClusterLayout.Block;
@@ -85,6 +95,10 @@ public final class DatasetGenerator {
 
         public long count(String file) {
             return counts.getOrDefault(file, 0L);
+        }
+
+        public long count(CsvLayout<?> file) {
+            return count(file.fileName());
         }
     }
 
@@ -269,7 +283,8 @@ public final class DatasetGenerator {
         // ---------------------------------------------------------------------------------- demo
 
         void demo() {
-            out.districts.row(DemoGeography.DISTRICT_ID, DemoGeography.DISTRICT_ZH, DemoGeography.DISTRICT_EN);
+            out.districts.set(Districts.ID, DemoGeography.DISTRICT_ID).set(Districts.NAME_ZH, DemoGeography.DISTRICT_ZH)
+                    .set(Districts.NAME_EN, DemoGeography.DISTRICT_EN).write();
             Rng plan = Rng.derive(seed, 0);
             List<CommunityPlan> all = new ArrayList<>();
             for (DemoGeography.Community c : DemoGeography.COMMUNITIES) {
@@ -323,7 +338,8 @@ public final class DatasetGenerator {
 
             int clusterIndex = 0;
             for (DemoGeography.Subdistrict sd : DemoGeography.SUBDISTRICTS) {
-                out.subdistricts.row(sd.id(), DemoGeography.DISTRICT_ID, sd.nameZh(), sd.nameEn());
+                out.subdistricts.set(Subdistricts.ID, sd.id()).set(Subdistricts.DISTRICT_ID, DemoGeography.DISTRICT_ID)
+                        .set(Subdistricts.NAME_ZH, sd.nameZh()).set(Subdistricts.NAME_EN, sd.nameEn()).write();
                 List<CommunityPlan> members = all.stream().filter(p -> p.subdistrictId.equals(sd.id())).toList();
                 if (!members.isEmpty()) {
                     cluster(clusterIndex++, sd.lat(), sd.lon(), members);
@@ -348,12 +364,14 @@ public final class DatasetGenerator {
                 int districtIndex = clusterIndex / 100;
                 String districtId = "d-s" + pad(districtIndex + 1, 2);
                 if (clusterIndex % 100 == 0) {
-                    out.districts.row(districtId, "合成区" + pad(districtIndex + 1, 2),
-                            "Synthetic District " + pad(districtIndex + 1, 2));
+                    out.districts.set(Districts.ID, districtId)
+                            .set(Districts.NAME_ZH, "合成区" + pad(districtIndex + 1, 2))
+                            .set(Districts.NAME_EN, "Synthetic District " + pad(districtIndex + 1, 2)).write();
                 }
                 String subdistrictId = "sd-s" + pad(clusterIndex + 1, 4);
                 String[] sdName = NameMaker.subdistrict(plan);
-                out.subdistricts.row(subdistrictId, districtId, sdName[0], sdName[1]);
+                out.subdistricts.set(Subdistricts.ID, subdistrictId).set(Subdistricts.DISTRICT_ID, districtId)
+                        .set(Subdistricts.NAME_ZH, sdName[0]).set(Subdistricts.NAME_EN, sdName[1]).write();
                 int members = plan.between(2, 4);
                 List<CommunityPlan> plans = new ArrayList<>();
                 for (int m = 0; m < members; m++) {
@@ -428,7 +446,9 @@ public final class DatasetGenerator {
                 box[1] = Math.min(box[1], nodeLon[n]);
                 box[2] = Math.max(box[2], nodeLat[n]);
                 box[3] = Math.max(box[3], nodeLon[n]);
-                out.junctions.row(junctionId(junctionSeq + n), Geo.degrees(nodeLat[n]), Geo.degrees(nodeLon[n]));
+                out.junctions.set(Junctions.ID, junctionId(junctionSeq + n))
+                        .set(Junctions.LAT, Geo.degrees(nodeLat[n])).set(Junctions.LON, Geo.degrees(nodeLon[n]))
+                        .write();
                 extend(nodeLat[n], nodeLon[n]);
             }
             for (long[] other : clusterBoxes) {
@@ -445,9 +465,11 @@ public final class DatasetGenerator {
                     throw new IllegalStateException("Zero-length walkway between nodes " + a + " and " + b);
                 }
                 walkwaySeq++;
-                out.walkways.row("w-" + pad(walkwaySeq, junctionWidth), junctionId(junctionSeq + a),
-                        junctionId(junctionSeq + b), ClusterLayout.KIND_NAMES[layout.edgeKind(e)],
-                        Geo.metres(length));
+                out.walkways.set(Walkways.ID, "w-" + pad(walkwaySeq, junctionWidth))
+                        .set(Walkways.FROM_JUNCTION_ID, junctionId(junctionSeq + a))
+                        .set(Walkways.TO_JUNCTION_ID, junctionId(junctionSeq + b))
+                        .set(Walkways.KIND, ClusterLayout.KIND_NAMES[layout.edgeKind(e)])
+                        .set(Walkways.LENGTH_M, Geo.metres(length)).write();
             }
             junctionSeq += nodes;
 
@@ -471,16 +493,23 @@ public final class DatasetGenerator {
                 long lat = frame.latE7(site[0], site[1]);
                 long lon = frame.lonE7(site[0], site[1]);
                 extend(lat, lon);
-                out.buildings.row("b-" + p.number + "-" + pad(b + 1, 3), p.id, (b + 1) + "号楼",
-                        Integer.toString(p.households[b]), Integer.toString(p.residents[b]), Geo.degrees(lat),
-                        Geo.degrees(lon));
+                out.buildings.set(Buildings.ID, "b-" + p.number + "-" + pad(b + 1, 3))
+                        .set(Buildings.COMMUNITY_ID, p.id).set(Buildings.NAME, (b + 1) + "号楼")
+                        .set(Buildings.HOUSEHOLDS, Integer.toString(p.households[b]))
+                        .set(Buildings.RESIDENTS, Integer.toString(p.residents[b]))
+                        .set(Buildings.LAT, Geo.degrees(lat)).set(Buildings.LON, Geo.degrees(lon)).write();
             }
             buildingTotal += p.households.length;
             int n = p.households.length;
-            out.communities.row(p.id, p.subdistrictId, p.nameZh, p.nameEn,
-                    Geo.degrees(frame.latE7(sx / n, sy / n)), Geo.degrees(frame.lonE7(sx / n, sy / n)),
-                    Long.toString(Math.round(area.areaSquareMetres)), Integer.toString(p.totalHouseholds()),
-                    Integer.toString(Arrays.stream(p.residents).sum()), Boolean.toString(p.pilot), p.nameSource);
+            out.communities.set(Communities.ID, p.id).set(Communities.SUBDISTRICT_ID, p.subdistrictId)
+                    .set(Communities.NAME_ZH, p.nameZh).set(Communities.NAME_EN, p.nameEn)
+                    .set(Communities.LAT, Geo.degrees(frame.latE7(sx / n, sy / n)))
+                    .set(Communities.LON, Geo.degrees(frame.lonE7(sx / n, sy / n)))
+                    .set(Communities.AREA_SQUARE_METERS, Long.toString(Math.round(area.areaSquareMetres)))
+                    .set(Communities.HOUSEHOLDS, Integer.toString(p.totalHouseholds()))
+                    .set(Communities.RESIDENTS, Integer.toString(Arrays.stream(p.residents).sum()))
+                    .set(Communities.PILOT, Boolean.toString(p.pilot)).set(Communities.NAME_SOURCE, p.nameSource)
+                    .write();
         }
 
         // ------------------------------------------------------------------------------ POIs
@@ -520,9 +549,13 @@ public final class DatasetGenerator {
                 long lat = frame.latE7(xy[0], xy[1]);
                 long lon = frame.lonE7(xy[0], xy[1]);
                 extend(lat, lon);
-                out.commercialCenters.row(centre.id(), p.id, shortName + centreNames[k % centreNames.length],
-                        Boolean.toString(renovated), renovated ? Integer.toString(year) : "",
-                        Integer.toString(area2), Geo.degrees(lat), Geo.degrees(lon));
+                out.commercialCenters.set(CommercialCenters.ID, centre.id()).set(CommercialCenters.COMMUNITY_ID, p.id)
+                        .set(CommercialCenters.NAME, shortName + centreNames[k % centreNames.length])
+                        .set(CommercialCenters.NEW_OR_RENOVATED, Boolean.toString(renovated))
+                        .set(CommercialCenters.RENOVATED_YEAR, renovated ? Integer.toString(year) : "")
+                        .set(CommercialCenters.FLOOR_AREA_M2, Integer.toString(area2))
+                        .set(CommercialCenters.LAT, Geo.degrees(lat)).set(CommercialCenters.LON, Geo.degrees(lon))
+                        .write();
             }
 
             // Street fronts, weighted by length, arterial roads and a few busy shopping streets.
@@ -730,8 +763,10 @@ public final class DatasetGenerator {
             long lat = frame.latE7(x, y);
             long lon = frame.lonE7(x, y);
             extend(lat, lon);
-            out.facilities.row("f-" + pad(facilitySeq, facilityWidth), p.id, kind.name(), name, kind.categoryCode(),
-                    hours, Geo.degrees(lat), Geo.degrees(lon));
+            out.facilities.set(Facilities.ID, "f-" + pad(facilitySeq, facilityWidth))
+                    .set(Facilities.COMMUNITY_ID, p.id).set(Facilities.KIND, kind.name()).set(Facilities.NAME, name)
+                    .set(Facilities.CATEGORY, kind.categoryCode()).set(Facilities.OPENING_HOURS, hours)
+                    .set(Facilities.LAT, Geo.degrees(lat)).set(Facilities.LON, Geo.degrees(lon)).write();
         }
 
         // ------------------------------------------------------------------------- outlet flags
@@ -829,10 +864,14 @@ public final class DatasetGenerator {
                     : rnd.between(2022, 2024);
             int area = rnd.between(category.minArea(), category.maxArea());
             categoryCounts.merge(category.code(), 1L, Long::sum);
-            out.outlets.row("o-" + pad(o.seq, outletWidth), p.id, o.centre == null ? "" : o.centre.id(), name,
-                    category.code(), brand, Boolean.toString(o.chain), Boolean.toString(o.isNew),
-                    o.isNew ? Integer.toString(year) : "", Integer.toString(area), hours, Geo.degrees(o.latE7),
-                    Geo.degrees(o.lonE7));
+            out.outlets.set(Outlets.ID, "o-" + pad(o.seq, outletWidth)).set(Outlets.COMMUNITY_ID, p.id)
+                    .set(Outlets.COMMERCIAL_CENTER_ID, o.centre == null ? "" : o.centre.id())
+                    .set(Outlets.NAME, name).set(Outlets.CATEGORY, category.code()).set(Outlets.BRAND, brand)
+                    .set(Outlets.CHAIN, Boolean.toString(o.chain))
+                    .set(Outlets.NEW_OR_RENOVATED, Boolean.toString(o.isNew))
+                    .set(Outlets.RENOVATED_YEAR, o.isNew ? Integer.toString(year) : "")
+                    .set(Outlets.FLOOR_AREA_M2, Integer.toString(area)).set(Outlets.OPENING_HOURS, hours)
+                    .set(Outlets.LAT, Geo.degrees(o.latE7)).set(Outlets.LON, Geo.degrees(o.lonE7)).write();
         }
 
         // ------------------------------------------------------------------------------ helpers
