@@ -33,6 +33,7 @@ import cn.nantong.livingcircle.catalog.CategoryCatalog;
 import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.catalog.Tier;
 import cn.nantong.livingcircle.community.Building;
+import cn.nantong.livingcircle.community.CommunityRepository;
 import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.engine.Attachment;
@@ -54,14 +55,14 @@ class CoverageService {
 
     private final CityNetworkService networks;
     private final CategoryCatalog catalog;
-    private final BuildingLookup buildings;
+    private final CommunityRepository buildings;
     private final AnalyticsProperties properties;
     private final WalkingProperties walking;
     private volatile CoverageIndex current;
     private final java.util.concurrent.Semaphore heavySearches;
     private static final int HEAVY_WAIT_SECONDS = 30;
 
-    CoverageService(CityNetworkService networks, CategoryCatalog catalog, BuildingLookup buildings,
+    CoverageService(CityNetworkService networks, CategoryCatalog catalog, CommunityRepository buildings,
             AnalyticsProperties properties, WalkingProperties walking) {
         this.networks = networks;
         this.catalog = catalog;
@@ -142,7 +143,7 @@ class CoverageService {
         for (int i = start; i < end; i++) {
             ids.add(city.buildingIds()[gaps[i]]);
         }
-        Map<String, Building> found = buildings.findByIds(ids);
+        Map<String, Building> found = buildings.findBuildings(ids);
         List<GapEdge> edges = new ArrayList<>();
         for (int i = start; i < end; i++) {
             int b = gaps[i];

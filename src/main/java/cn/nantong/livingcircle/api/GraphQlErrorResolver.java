@@ -2,6 +2,7 @@ package cn.nantong.livingcircle.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -43,7 +44,8 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 
     private static GraphQLError error(DataFetchingEnvironment env, ApiException.ErrorCode code, String message,
             Map<String, Object> details) {
-        Map<String, Object> extensions = new LinkedHashMap<>(details);
+        // sorted, so the same error always serialises the same way (clients diff and cache answers)
+        Map<String, Object> extensions = new LinkedHashMap<>(new TreeMap<>(details));
         extensions.put("code", code.name());
         return GraphqlErrorBuilder.newError(env)
                 .errorType(code.classification())

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import cn.nantong.livingcircle.api.Records;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,14 +64,35 @@ public class CommunityRepository {
                 .mappedBy((t, r) -> r.get("n").asInt()).one().orElse(0);
     }
 
+    /**
+     * The building projection every read path returns: a Cypher map over a building {@code b} in community {@code c},
+     * read back by {@link #building(MapAccessor)}; a new building field is added here and there only.
+     */
+    public static final String BUILDING_PROJECTION = """
+            {id: b.id, name: b.name, households: b.households, residents: b.residents,
+             lat: b.location.latitude, lon: b.location.longitude, communityId: c.id}""";
+
     public Optional<Building> findBuilding(String id) {
         return neo4j.query("""
                         MATCH (b:Building {id: $id})-[:IN_COMMUNITY]->(c:Community)
-                        RETURN b.id AS id, b.name AS name, b.households AS households, b.residents AS residents,
-                               b.location.latitude AS lat, b.location.longitude AS lon, c.id AS communityId
-                        """)
+                        RETURN %s AS building
+                        """.formatted(BUILDING_PROJECTION))
                 .bind(id).to("id")
-                .fetchAs(Building.class).mappedBy((t, r) -> building(r)).one();
+                .fetchAs(Building.class).mappedBy((t, r) -> building(r.get("building"))).one();
+    }
+
+    /** Buildings by id in one query; unknown ids are absent from the map. */
+    public Map<String, Building> findBuildings(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return neo4j.query("""
+                        MATCH (b:Building)-[:IN_COMMUNITY]->(c:Community) WHERE b.id IN $ids
+                        RETURN %s AS building
+                        """.formatted(BUILDING_PROJECTION))
+                .bind(List.copyOf(ids)).to("ids")
+                .fetchAs(Building.class).mappedBy((t, r) -> building(r.get("building")))
+                .all().stream().collect(Collectors.toMap(Building::id, Function.identity()));
     }
 
     public boolean buildingExists(String id) {
@@ -90,19 +112,15 @@ public class CommunityRepository {
                             MATCH (b:Building)-[:IN_COMMUNITY]->(c)
                             WHERE $afterId IS NULL OR b.id > $afterId
                             WITH b ORDER BY b.id LIMIT $limit
-                            RETURN collect(b {.id, .name, .households, .residents,
-                                   lat: b.location.latitude, lon: b.location.longitude}) AS page
+                            RETURN collect(%s) AS page
                         }
                         RETURN c.id AS communityId, page, COUNT { (:Building)-[:IN_COMMUNITY]->(c) } AS total
-                        """)
+                        """.formatted(BUILDING_PROJECTION))
                 .bind(List.copyOf(communityIds)).to("ids").bind(afterId).to("afterId").bind(limit).to("limit")
                 .fetchAs(BuildingPage.class)
                 .mappedBy((t, r) -> {
                     String communityId = r.get("communityId").asString();
-                    List<Building> buildings = r.get("page").asList(v -> new Building(v.get("id").asString(),
-                            Records.stringOrNull(v.get("name")), Records.intOrNull(v.get("households")),
-                            Records.intOrNull(v.get("residents")), Records.pointOrNull(v.get("lat"), v.get("lon")),
-                            communityId));
+                    List<Building> buildings = r.get("page").asList(CommunityRepository::building);
                     return new BuildingPage(communityId, buildings, r.get("total").asInt());
                 })
                 .all().stream().collect(Collectors.toMap(BuildingPage::communityId, Function.identity()));
@@ -119,7 +137,7 @@ public class CommunityRepository {
                 Records.pointOrNull(r.get("lat"), r.get("lon")));
     }
 
-    private static Building building(Record r) {
+    private static Building building(MapAccessor r) {
         return new Building(r.get("id").asString(), Records.stringOrNull(r.get("name")),
                 Records.intOrNull(r.get("households")), Records.intOrNull(r.get("residents")),
                 Records.pointOrNull(r.get("lat"), r.get("lon")), r.get("communityId").asString());

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.nantong.livingcircle.community.CommunityRepository;
 import cn.nantong.livingcircle.place.PlaceRepository;
 import cn.nantong.livingcircle.support.ApplicationIT;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApplicationIT
 class CypherDeprecationIT {
 
-    private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"\\n(.*?)\"\"\"", Pattern.DOTALL);
+    private static final Pattern TEXT_BLOCK = Pattern.compile(
+            "\"\"\"\\n(.*?)\"\"\"(?:\\s*\\.formatted\\(([\\w.]+)\\))?", Pattern.DOTALL);
+    /** The fragments the main sources format into their queries. */
+    private static final Map<String, String> FRAGMENTS = Map.of(
+            "PROJECTION", PlaceRepository.PROJECTION, "PlaceRepository.PROJECTION", PlaceRepository.PROJECTION,
+            "BUILDING_PROJECTION", CommunityRepository.BUILDING_PROJECTION);
     private static final Pattern LITERAL = Pattern.compile("\"((?:MATCH|MERGE|CREATE|UNWIND|OPTIONAL MATCH|CALL|RETURN) [^\"]*)\"");
     private static final Pattern CLAUSE = Pattern.compile("^(MATCH|MERGE|CREATE|UNWIND|OPTIONAL MATCH|CALL|RETURN|WITH|SHOW) ");
 
@@ -70,7 +77,11 @@ class CypherDeprecationIT {
                 String source = Files.readString(file, StandardCharsets.UTF_8);
                 Matcher block = TEXT_BLOCK.matcher(source);
                 while (block.find()) {
-                    String text = block.group(1).strip().replace("%s", PlaceRepository.PROJECTION);
+                    String text = block.group(1).strip();
+                    if (block.group(2) != null) {
+                        assertThat(FRAGMENTS).as("fragment formatted into a query in " + file).containsKey(block.group(2));
+                        text = text.replace("%s", FRAGMENTS.get(block.group(2)));
+                    }
                     if (CLAUSE.matcher(text).find()) {
                         statements.add(text);
                     }
