@@ -42,19 +42,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OsmImportPlannerTests {
 
+    private static OsmExtract extract;
+    private static CategoryMapping mapping;
     private static OsmImportPlan plan;
 
     @BeforeAll
     static void planHandDrawnTown() throws Exception {
-        OsmExtract extract = OsmFileReader.read(Path.of(new ClassPathResource("osm/hand-drawn.osm").getURI()), n -> {
+        extract = OsmFileReader.read(Path.of(new ClassPathResource("osm/hand-drawn.osm").getURI()), n -> {
         });
         Set<String> codes = Set.of("convenience_store", "small_supermarket", "supermarket", "wet_market",
                 "fresh_food", "breakfast", "pharmacy", "laundry", "hair_beauty", "repair", "photo_print",
                 "parcel_point", "recycling_point", "elderly_care", "childcare", "fitness", "bookstore", "library",
                 "specialty_dining", "cafe", "pet_services", "education_training", "health_wellness", "clinic",
                 "leisure_entertainment", "community_service");
-        CategoryMapping mapping = CategoryMapping.read(new FileSystemResource("neo4j/osm/category-mapping.csv"), codes);
-        plan = new OsmImportPlanner(extract, new ExistingGraph(), mapping, new OsmImportPlanner.Settings(500, 500,
+        mapping = CategoryMapping.read(new FileSystemResource("neo4j/osm/category-mapping.csv"), codes);
+        plan = plan(new ExistingGraph());
+    }
+
+    private static OsmImportPlan plan(ExistingGraph graph) {
+        return new OsmImportPlanner(extract, graph, mapping, new OsmImportPlanner.Settings(500, 500,
                 Millimetres.limit(Pace.ADULT.meters(20))), "hand-drawn").plan(ids -> Map.of());
     }
 
@@ -118,6 +124,39 @@ class OsmImportPlannerTests {
         assertThat(plan.stats().unmappedPois()).isEqualTo(1);
         assertThat(plan.stats().unmappedTop()).containsEntry("amenity=bench", 1);
         assertThat(plan.stats().placesByCategory()).isEqualTo(Map.of("convenience_store", 1, "breakfast", 1));
+    }
+
+    @Test
+    void storedCsvRowsAreReattachedKeepingTheirOtherFields() {
+        // A CSV shop at P's position and a CSV building at Y's, attached to a walkway the graph no longer holds.
+        ExistingGraph graph = new ExistingGraph();
+        PlaceRow shop = new PlaceRow("csv-p1", true, "Corner shop", "convenience_store", null, "Brand", true, true,
+                2023, 80.0, "08:00-20:00", 0.0001, 0.0005, "csv-w9", 1.0, 2.0, "csv-c1", "csv-cc1", null);
+        BuildingRow block = new BuildingRow("csv-b1", "csv-c1", "Block 1", 40, 105, -0.0002, 0.0001, "csv-w9", 0.0,
+                5.0, null, null, null);
+        graph.places.put(shop.id(), shop);
+        graph.buildings.put(block.id(), block);
+
+        OsmImportPlan withCsv = plan(graph);
+
+        PlaceRow written = withCsv.placeWrites().stream().filter(p -> p.id().equals("csv-p1")).findFirst()
+                .orElseThrow();
+        assertThat(written.walkwayId()).isEqualTo("osm-w13-0");
+        assertThat(written.offsetMeters()).isEqualTo(55.598);
+        assertThat(written.withAttachment("csv-w9", 1.0, 2.0)).isEqualTo(shop);
+        BuildingRow building = withCsv.buildingWrites().stream().filter(b -> b.id().equals("csv-b1")).findFirst()
+                .orElseThrow();
+        assertThat(building.walkwayId()).isEqualTo("osm-w13-0");
+        assertThat(building.withAttachment("csv-w9", 0.0, 5.0)).isEqualTo(block);
+        // The shop shares P's attachment, so the block (about 11.12 m from C along C-D) reaches both equally.
+        Map<String, Double> fromBlock = withCsv.walkingEdgeCreates().stream()
+                .filter(e -> e.buildingId().equals("csv-b1")).flatMap(e -> e.targets().stream())
+                .collect(Collectors.toMap(WalkingEdgeWriter.Target::placeId, WalkingEdgeWriter.Target::meters));
+        assertThat(fromBlock.get("csv-p1")).isEqualTo(fromBlock.get("osm-n100"))
+                .isCloseTo(44.479, org.assertj.core.data.Offset.offset(0.002));
+        assertThat(withCsv.touchedCommunities()).contains("csv-c1");
+        assertThat(withCsv.buildingDeletes()).isEmpty();
+        assertThat(withCsv.placeDeletes()).isEmpty();
     }
 
     private static Map<String, Double> walkwayMeters() {
