@@ -77,7 +77,8 @@ final class OsmImportPlanner {
     private static Map<String, Integer> top(Map<String, Integer> counts, int n) {
         Map<String, Integer> top = new LinkedHashMap<>();
         counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(n).forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }

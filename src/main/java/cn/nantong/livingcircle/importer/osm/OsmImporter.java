@@ -128,7 +128,8 @@ public class OsmImporter {
             inBatches(fileName, "communities", plan.communities(), rows -> CommunityWriter.upsertCommunities(tx, rows));
             inBatches(fileName, "place deletions", plan.placeDeletes(), ids -> PlaceWriter.delete(tx, ids));
             inBatches(fileName, "building deletions", plan.buildingDeletes(), ids -> BuildingWriter.delete(tx, ids));
-            inBatches(fileName, "walkway deletions", plan.walkwayDeletes(), ids -> WalkwayWriter.deleteWalkways(tx, ids));
+            inBatches(fileName, "walkway deletions", plan.walkwayDeletes(),
+                    ids -> WalkwayWriter.deleteWalkways(tx, ids));
             WalkwayWriter.upsertJunctions(tx, plan.junctions(), progress(fileName, "junctions", plan.junctions()));
             WalkwayWriter.upsertWalkways(tx, plan.walkwayCreates(), progress(fileName, "walkways",
                     plan.walkwayCreates()));
