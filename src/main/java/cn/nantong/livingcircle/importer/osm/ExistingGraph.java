@@ -1,9 +1,5 @@
 package cn.nantong.livingcircle.importer.osm;
 
-import cn.nantong.livingcircle.system.Neo4jSessions;
-
-import cn.nantong.livingcircle.engine.Millimetres;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,13 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.nantong.livingcircle.community.BuildingRow;
+import cn.nantong.livingcircle.community.BuildingWriter;
+import cn.nantong.livingcircle.engine.Millimetres;
+import cn.nantong.livingcircle.place.PlaceRow;
+import cn.nantong.livingcircle.place.PlaceWriter;
+import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 
 /**
  * What the graph holds before an OSM import (every dataset, not only OSM ones): junctions, walkways, and the
- * buildings and places with exactly the properties the import writes, so the plan can tell what changed. Read in
- * one read transaction before the write transaction; imports are assumed not to run concurrently.
+ * buildings and places exactly as their writers would write them ({@link BuildingWriter#readAll},
+ * {@link PlaceWriter#readAll}), so "unchanged" means record equality with the fresh row. Read in one read
+ * transaction before the write transaction; imports are assumed not to run concurrently.
  */
 final class ExistingGraph {
 
@@ -27,54 +31,32 @@ final class ExistingGraph {
 
     final Map<String, double[]> junctions = new HashMap<>();
     final List<Walkway> walkways = new ArrayList<>();
-    /** Building id → its row as {@link OsmRows#building} would write it. */
-    final Map<String, Map<String, Object>> buildings = new LinkedHashMap<>();
-    /** Place id → its row as {@link OsmRows#place} would write it. */
-    final Map<String, Map<String, Object>> places = new LinkedHashMap<>();
+    /** Building id → its stored row, in id order. */
+    final Map<String, BuildingRow> buildings = new LinkedHashMap<>();
+    /** Place id → its stored row, in id order. */
+    final Map<String, PlaceRow> places = new LinkedHashMap<>();
 
     static ExistingGraph load(Neo4jSessions sessions) {
         ExistingGraph graph = new ExistingGraph();
-        try (Session session = sessions.read()) {
-            session.executeRead(tx -> {
-                tx.run("MATCH (j:Junction) RETURN j.id AS id, j.location.latitude AS lat, j.location.longitude AS lon")
-                        .forEachRemaining(r -> graph.junctions.put(r.get("id").asString(),
-                                new double[] {r.get("lat").asDouble(), r.get("lon").asDouble()}));
-                tx.run("""
-                        MATCH (a:Junction)-[w:WALKWAY]->(b:Junction)
-                        RETURN w.id AS id, a.id AS a, b.id AS b, w.lengthMeters AS meters, w.shape AS shape,
-                               w.osmWay AS osmWay, w.kind AS kind
-                        ORDER BY id
-                        """).forEachRemaining(r -> graph.walkways.add(new Walkway(r.get("id").asString(),
-                        r.get("a").asString(), r.get("b").asString(),
-                        Millimetres.of(r.get("meters").asDouble()),
-                        r.get("shape").isNull() ? null : r.get("shape").asList(Value::asDouble),
-                        r.get("osmWay").isNull() ? null : r.get("osmWay").asLong(),
-                        r.get("kind").isNull() ? null : r.get("kind").asString())));
-                tx.run("""
-                        MATCH (b:Building)
-                        OPTIONAL MATCH (b)-[:IN_COMMUNITY]->(c:Community)
-                        RETURN b {.id, .name, .households, .residents, .walkwayId, .offsetMeters, .snapMeters,
-                                  .buildingType, .levels, .footprintSquareMeters,
-                                  lat: b.location.latitude, lon: b.location.longitude, communityId: c.id} AS row
-                        ORDER BY b.id
-                        """).forEachRemaining(r -> {
-                    Map<String, Object> row = OsmRows.normalise(r.get("row").asMap());
-                    graph.buildings.put((String) row.get("id"), row);
-                });
-                tx.run("""
-                        MATCH (p:Place)
-                        OPTIONAL MATCH (p)-[:IN_COMMUNITY]->(c:Community)
-                        RETURN p {.id, .name, .category, .kind, .brand, .chain, .openingHours, .walkwayId,
-                                  .offsetMeters, .snapMeters, .osmTag,
-                                  label: CASE WHEN p:Outlet THEN 'Outlet' ELSE 'Facility' END,
-                                  lat: p.location.latitude, lon: p.location.longitude, communityId: c.id} AS row
-                        ORDER BY p.id
-                        """).forEachRemaining(r -> {
-                    Map<String, Object> row = OsmRows.normalise(r.get("row").asMap());
-                    graph.places.put((String) row.get("id"), row);
-                });
-                return null;
-            });
+        // An explicit read transaction: the writers' readAll take a QueryRunner, which executeRead's
+        // TransactionContext is not.
+        try (Session session = sessions.read(); Transaction tx = session.beginTransaction()) {
+            tx.run("MATCH (j:Junction) RETURN j.id AS id, j.location.latitude AS lat, j.location.longitude AS lon")
+                    .forEachRemaining(r -> graph.junctions.put(r.get("id").asString(),
+                            new double[] {r.get("lat").asDouble(), r.get("lon").asDouble()}));
+            tx.run("""
+                    MATCH (a:Junction)-[w:WALKWAY]->(b:Junction)
+                    RETURN w.id AS id, a.id AS a, b.id AS b, w.lengthMeters AS meters, w.shape AS shape,
+                           w.osmWay AS osmWay, w.kind AS kind
+                    ORDER BY id
+                    """).forEachRemaining(r -> graph.walkways.add(new Walkway(r.get("id").asString(),
+                    r.get("a").asString(), r.get("b").asString(),
+                    Millimetres.of(r.get("meters").asDouble()),
+                    r.get("shape").isNull() ? null : r.get("shape").asList(Value::asDouble),
+                    r.get("osmWay").isNull() ? null : r.get("osmWay").asLong(),
+                    r.get("kind").isNull() ? null : r.get("kind").asString())));
+            graph.buildings.putAll(BuildingWriter.readAll(tx));
+            graph.places.putAll(PlaceWriter.readAll(tx));
         }
         return graph;
     }

@@ -147,8 +147,8 @@ final class OsmBuildings {
             if (polygon == null || !polygon.isValid()) {
                 continue;
             }
-            String name = OsmImportPlanner.name(w.tags());
-            String id = name == null ? null : OsmImportPlanner.PREFIX + "w" + w.id();
+            String name = OsmIds.name(w.tags());
+            String id = name == null ? null : OsmIds.way(w.id());
             Footprint f = footprint(x, w);
             if (id != null) {
                 String en = w.tags().getOrDefault("name:en", name);

@@ -2,8 +2,10 @@ package cn.nantong.livingcircle.importer.osm;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parts of an OSM file the import uses, held in memory: every node's position (dense index per node id, so a
@@ -19,6 +21,7 @@ final class OsmExtract {
     private final double[] lon;
     final Map<Integer, Map<String, String>> nodeTags;
     final List<Way> ways;
+    private final Set<Long> wayIds = new HashSet<>();
     final long relations;
     /** Way node references whose node is not in the file (dropped from their way). */
     final long missingNodeRefs;
@@ -39,6 +42,7 @@ final class OsmExtract {
         this.lon = lon;
         this.nodeTags = nodeTags;
         this.ways = ways;
+        ways.forEach(w -> wayIds.add(w.id()));
         this.relations = relations;
         this.missingNodeRefs = missingNodeRefs;
     }
@@ -61,6 +65,11 @@ final class OsmExtract {
 
     Integer indexOf(long nodeId) {
         return nodeIndex.get(nodeId);
+    }
+
+    /** True when the file contains the way (walkable or not). */
+    boolean containsWay(long wayId) {
+        return wayIds.contains(wayId);
     }
 
     /** Collects nodes and ways in file order; {@link #build} freezes them. */

@@ -4,35 +4,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.nantong.livingcircle.community.BuildingRow;
+import cn.nantong.livingcircle.community.CommunityWriter.CommunityRow;
+import cn.nantong.livingcircle.community.CommunityWriter.DistrictRow;
+import cn.nantong.livingcircle.community.CommunityWriter.SubdistrictRow;
+import cn.nantong.livingcircle.importer.WalkingEdgeWriter;
+import cn.nantong.livingcircle.network.WalkwayWriter.JunctionRow;
+import cn.nantong.livingcircle.network.WalkwayWriter.WalkwayRow;
+import cn.nantong.livingcircle.place.PlaceRow;
+
 /**
- * Everything an OSM import will write, computed before the write transaction starts: only what differs from the
- * graph (so re-importing the same file writes nothing but the dataset stamp), and the statistics for the summary.
+ * Everything an OSM import will write, computed before the write transaction starts, as the rows the shared writers
+ * take: only what differs from the graph (so re-importing the same file writes nothing but the dataset stamp), and
+ * the statistics for the summary.
  *
- * <p>{@code walkingEdgeCreates} rows are {@code {b: buildingId, targets: [{p: placeId, m: meters}]}} (new edges, grouped
- * per building so a batch expands each building once); {@code walkingEdgeUpdates} rows are {@code {b, p, m}} for
- * stored edges whose length changed; {@code walkingEdgeDeletes} rows are {@code {b, p}}.
+ * @param walkingEdgeCreates new edges, grouped per building so a batch expands each building once
+ * @param walkingEdgeUpdates stored edges whose length changed, with the new length
+ * @param walkingEdgeDeletes stored edges that no longer exist (with their stored length)
+ * @param touchedCommunities communities whose buildings changed, for the household and resident totals
  */
 record OsmImportPlan(
-        List<Map<String, Object>> districts,
-        List<Map<String, Object>> subdistricts,
-        List<Map<String, Object>> communities,
-        List<Map<String, Object>> junctions,
+        List<DistrictRow> districts,
+        List<SubdistrictRow> subdistricts,
+        List<CommunityRow> communities,
+        List<JunctionRow> junctions,
         List<String> walkwayDeletes,
-        List<Map<String, Object>> walkwayCreates,
+        List<WalkwayRow> walkwayCreates,
         Set<String> orphanJunctionCandidates,
         List<String> buildingDeletes,
-        List<Map<String, Object>> buildingWrites,
+        List<BuildingRow> buildingWrites,
         List<String> placeDeletes,
-        List<Map<String, Object>> placeWrites,
-        List<Map<String, Object>> walkingEdgeDeletes,
-        List<Map<String, Object>> walkingEdgeCreates,
-        List<Map<String, Object>> walkingEdgeUpdates,
+        List<PlaceRow> placeWrites,
+        List<WalkingEdgeWriter.Edge> walkingEdgeDeletes,
+        List<WalkingEdgeWriter.BuildingEdges> walkingEdgeCreates,
+        List<WalkingEdgeWriter.Edge> walkingEdgeUpdates,
         Set<String> touchedCommunities,
         Stats stats) {
 
     /** Number of new walking edges. */
     int walkingEdgeCreateCount() {
-        return walkingEdgeCreates.stream().mapToInt(r -> ((List<?>) r.get("targets")).size()).sum();
+        return walkingEdgeCreates.stream().mapToInt(r -> r.targets().size()).sum();
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Map;
  *                            that no row of the category mapping matches; skipped
  * @param unmappedTop         the most frequent unmapped tags
  * @param unattached          buildings and places farther than the maximum snap distance from every walkway; skipped
- * @param buildingsRecomputed buildings whose walking edges were recomputed (see {@link OsmImportPlanner})
+ * @param buildingsRecomputed buildings whose walking edges were recomputed (see {@link AffectedBuildings})
  */
 public record OsmImportSummary(String file, String datasetId, long nodes, long ways, long relations,
         int walkableWays, int junctions, int walkways, int islandsDropped, int walkwaysDropped, int buildings,

@@ -4,17 +4,24 @@ import cn.nantong.livingcircle.system.Neo4jSessions;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 import cn.nantong.livingcircle.catalog.CategoryCatalog;
 import cn.nantong.livingcircle.catalog.ServiceCategory;
+import cn.nantong.livingcircle.community.BuildingWriter;
+import cn.nantong.livingcircle.community.CommunityWriter;
 import cn.nantong.livingcircle.dataset.DatasetService;
+import cn.nantong.livingcircle.dataset.DatasetWriter;
+import cn.nantong.livingcircle.dataset.DatasetWriter.DatasetRow;
 import cn.nantong.livingcircle.importer.ImportException;
 import cn.nantong.livingcircle.importer.WalkingEdgeWriter;
 import cn.nantong.livingcircle.network.WalkingProperties;
+import cn.nantong.livingcircle.network.WalkwayWriter;
+import cn.nantong.livingcircle.place.PlaceWriter;
+import cn.nantong.livingcircle.system.CypherBatches;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 import org.slf4j.Logger;
@@ -24,9 +31,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports an OpenStreetMap extract: parse the whole file ({@link OsmFileReader}), plan every change against the
- * current graph ({@link OsmImportPlanner}), then write only the differences in ONE transaction with batched
- * {@code UNWIND $rows} statements. Bad input stops the import before anything is written; a failure while writing
- * rolls the transaction back, so the graph is either unchanged or fully updated.
+ * current graph ({@link OsmImportPlanner}), then write only the differences in ONE transaction through the writers
+ * every importer shares ({@link CommunityWriter}, {@link WalkwayWriter}, {@link BuildingWriter}, {@link PlaceWriter},
+ * {@link WalkingEdgeWriter}, {@link DatasetWriter}). Bad input stops the import before anything is written; a failure
+ * while writing rolls the transaction back, so the graph is either unchanged or fully updated.
  *
  * <p>Ids are stable OSM ids ({@code osm-n<node>}, {@code osm-w<way>}, walkways {@code osm-w<way>-<k>}), so
  * re-importing a file changes nothing but the dataset's version stamp, and a second file adds to the graph (the
@@ -38,7 +46,6 @@ import org.springframework.stereotype.Service;
 public class OsmImporter {
 
     private static final Logger log = LoggerFactory.getLogger(OsmImporter.class);
-    static final int BATCH_ROWS = 10_000;
     static final String LICENCE = "ODbL-1.0";
     static final String ATTRIBUTION = "© OpenStreetMap contributors";
 
@@ -87,7 +94,7 @@ public class OsmImporter {
                 s.walkways(), s.islandsDropped(), s.walkwaysDropped(), s.buildings(), s.places(), s.unmappedPois(),
                 plan.walkwayCreates().size(), plan.buildingWrites().size(), plan.placeWrites().size(),
                 plan.walkingEdgeCreateCount() + plan.walkingEdgeUpdates().size(), s.buildingsRecomputed());
-        String datasetId = OsmImportPlanner.datasetId(slug);
+        String datasetId = OsmIds.datasetId(slug);
         write(plan, datasetId, name, extract);
         long written = System.nanoTime();
         datasets.invalidate();
@@ -113,118 +120,36 @@ public class OsmImporter {
         return slug.isEmpty() ? "file" : slug;
     }
 
+    /** Every change through the shared writers, in ONE transaction, deletions before the writes they make room for. */
     private void write(OsmImportPlan plan, String datasetId, String fileName, OsmExtract extract) {
         try (Session session = sessions.write(); Transaction tx = session.beginTransaction()) {
-            batches(tx, fileName, "districts", """
-                    UNWIND $rows AS r
-                    MERGE (d:District {id: r.id}) SET d.nameZh = r.nameZh, d.nameEn = r.nameEn
-                    """, plan.districts());
-            batches(tx, fileName, "subdistricts", """
-                    UNWIND $rows AS r
-                    MATCH (d:District {id: r.districtId})
-                    MERGE (s:Subdistrict {id: r.id}) SET s.nameZh = r.nameZh, s.nameEn = r.nameEn
-                    MERGE (s)-[:IN_DISTRICT]->(d)
-                    """, plan.subdistricts());
-            batches(tx, fileName, "communities", """
-                    UNWIND $rows AS r
-                    MATCH (s:Subdistrict {id: r.subdistrictId})
-                    MERGE (c:Community {id: r.id})
-                    SET c.nameZh = r.nameZh, c.nameEn = r.nameEn, c.location = point({latitude: r.lat, longitude: r.lon}),
-                        c.areaSquareMeters = r.area, c.pilot = false, c.nameSource = r.nameSource
-                    MERGE (c)-[:IN_SUBDISTRICT]->(s)
-                    """, plan.communities());
-            batches(tx, fileName, "place deletions", """
-                    UNWIND $rows AS id
-                    MATCH (p:Place {id: id}) DETACH DELETE p
-                    """, plan.placeDeletes());
-            batches(tx, fileName, "building deletions", """
-                    UNWIND $rows AS id
-                    MATCH (b:Building {id: id}) DETACH DELETE b
-                    """, plan.buildingDeletes());
-            batches(tx, fileName, "walkway deletions", """
-                    UNWIND $rows AS id
-                    MATCH ()-[w:WALKWAY {id: id}]->() DELETE w
-                    """, plan.walkwayDeletes());
-            batches(tx, fileName, "junctions", """
-                    UNWIND $rows AS r
-                    MERGE (j:Junction {id: r.id}) SET j.location = point({latitude: r.lat, longitude: r.lon})
-                    """, plan.junctions());
-            batches(tx, fileName, "walkways", """
-                    UNWIND $rows AS r
-                    MATCH (a:Junction {id: r.fromId}), (b:Junction {id: r.toId})
-                    CREATE (a)-[:WALKWAY {id: r.id, lengthMeters: r.lengthMeters, kind: r.kind, synthetic: false,
-                                          shape: r.shape, osmWay: r.osmWay}]->(b)
-                    """, plan.walkwayCreates());
-            batches(tx, fileName, "orphan junctions", """
-                    UNWIND $rows AS id
-                    MATCH (j:Junction {id: id}) WHERE NOT (j)--()
-                    DELETE j
-                    """, List.copyOf(plan.orphanJunctionCandidates()));
-            batches(tx, fileName, "buildings", """
-                    UNWIND $rows AS r
-                    MERGE (b:Building {id: r.id})
-                    SET b.name = r.name, b.households = r.households, b.residents = r.residents,
-                        b.location = point({latitude: r.lat, longitude: r.lon}), b.walkwayId = r.walkwayId,
-                        b.offsetMeters = r.offsetMeters, b.snapMeters = r.snapMeters, b.buildingType = r.buildingType,
-                        b.levels = r.levels, b.footprintSquareMeters = r.footprintSquareMeters
-                    WITH b, r
-                    OPTIONAL MATCH (b)-[old:IN_COMMUNITY]->(c0:Community) WHERE c0.id <> r.communityId
-                    DELETE old
-                    WITH DISTINCT b, r
-                    MATCH (c:Community {id: r.communityId})
-                    MERGE (b)-[:IN_COMMUNITY]->(c)
-                    """, plan.buildingWrites());
-            batches(tx, fileName, "places", """
-                    UNWIND $rows AS r
-                    MATCH (cat:ServiceCategory {code: r.category})
-                    MERGE (p:Place {id: r.id})
-                    SET p.name = r.name, p.category = r.category, p.kind = r.kind, p.brand = r.brand, p.chain = r.chain,
-                        p.openingHours = r.openingHours, p.location = point({latitude: r.lat, longitude: r.lon}),
-                        p.walkwayId = r.walkwayId, p.offsetMeters = r.offsetMeters, p.snapMeters = r.snapMeters,
-                        p.osmTag = r.osmTag
-                    FOREACH (ignored IN CASE WHEN r.label = 'Outlet' THEN [1] ELSE [] END | SET p:Outlet REMOVE p:Facility)
-                    FOREACH (ignored IN CASE WHEN r.label = 'Facility' THEN [1] ELSE [] END | SET p:Facility REMOVE p:Outlet)
-                    WITH p, r, cat
-                    OPTIONAL MATCH (p)-[oldCat:OF_CATEGORY]->(c0:ServiceCategory) WHERE c0.code <> r.category
-                    DELETE oldCat
-                    WITH DISTINCT p, r, cat
-                    MERGE (p)-[:OF_CATEGORY]->(cat)
-                    WITH p, r
-                    OPTIONAL MATCH (p)-[oldCommunity:IN_COMMUNITY]->(c1:Community) WHERE c1.id <> r.communityId
-                    DELETE oldCommunity
-                    WITH DISTINCT p, r
-                    MATCH (c:Community {id: r.communityId})
-                    MERGE (p)-[:IN_COMMUNITY]->(c)
-                    """, plan.placeWrites());
-            batches(tx, fileName, "walking-edge deletions", """
-                    UNWIND $rows AS r
-                    MATCH (:Building {id: r.b})-[w:WALKS_TO]->(:Place {id: r.p})
-                    DELETE w
-                    """, plan.walkingEdgeDeletes());
-            batches(tx, fileName, "changed walking edges", """
-                    UNWIND $rows AS r
-                    MATCH (:Building {id: r.b})-[w:WALKS_TO]->(:Place {id: r.p})
-                    SET w.meters = r.m
-                    """, plan.walkingEdgeUpdates());
-            writeNewWalkingEdges(tx, fileName, plan.walkingEdgeCreates());
-            List<String> osmCommunities = plan.touchedCommunities().stream()
-                    .filter(id -> id.startsWith(OsmImportPlanner.PREFIX)).sorted().toList();
-            batches(tx, fileName, "community totals", """
-                    UNWIND $rows AS id
-                    MATCH (c:Community {id: id})
-                    OPTIONAL MATCH (b:Building)-[:IN_COMMUNITY]->(c)
-                    WITH c, sum(b.households) AS households, sum(b.residents) AS residents
-                    SET c.households = households, c.residents = residents
-                    """, osmCommunities);
-            tx.run("""
-                    MERGE (d:Dataset {id: $id})
-                    SET d.name = $name, d.source = $source, d.licence = $licence, d.attribution = $attribution,
-                        d.synthetic = false, d.version = $version, d.importedAt = datetime(),
-                        d.horizonMeters = $horizonMeters
-                    """, Map.of("id", datasetId, "name", "OpenStreetMap: " + fileName, "source",
+            CommunityWriter.upsertDistricts(tx, plan.districts());
+            CommunityWriter.upsertSubdistricts(tx, plan.subdistricts());
+            inBatches(fileName, "communities", plan.communities(), rows -> CommunityWriter.upsertCommunities(tx, rows));
+            inBatches(fileName, "place deletions", plan.placeDeletes(), ids -> PlaceWriter.delete(tx, ids));
+            inBatches(fileName, "building deletions", plan.buildingDeletes(), ids -> BuildingWriter.delete(tx, ids));
+            inBatches(fileName, "walkway deletions", plan.walkwayDeletes(),
+                    ids -> WalkwayWriter.deleteWalkways(tx, ids));
+            WalkwayWriter.upsertJunctions(tx, plan.junctions(), progress(fileName, "junctions", plan.junctions()));
+            WalkwayWriter.upsertWalkways(tx, plan.walkwayCreates(), progress(fileName, "walkways",
+                    plan.walkwayCreates()));
+            inBatches(fileName, "orphan junctions", List.copyOf(plan.orphanJunctionCandidates()),
+                    ids -> WalkwayWriter.deleteOrphanJunctions(tx, ids));
+            inBatches(fileName, "buildings", plan.buildingWrites(), rows -> BuildingWriter.upsert(tx, rows));
+            inBatches(fileName, "places", plan.placeWrites(), rows -> PlaceWriter.upsert(tx, rows));
+            inBatches(fileName, "walking-edge deletions", plan.walkingEdgeDeletes(),
+                    edges -> WalkingEdgeWriter.delete(tx, edges));
+            inBatches(fileName, "changed walking edges", plan.walkingEdgeUpdates(),
+                    edges -> WalkingEdgeWriter.updateLengths(tx, edges));
+            int newEdges = plan.walkingEdgeCreateCount();
+            WalkingEdgeWriter.create(tx, plan.walkingEdgeCreates(), CypherBatches.ROWS, written ->
+                    log.info("OSM import of {}: wrote {} / {} new walking edges", fileName, written, newEdges));
+            inBatches(fileName, "community totals", plan.touchedCommunities().stream()
+                    .filter(id -> id.startsWith(OsmIds.PREFIX)).sorted().toList(),
+                    ids -> CommunityWriter.recomputeTotals(tx, ids));
+            DatasetWriter.stamp(tx, new DatasetRow(datasetId, "OpenStreetMap: " + fileName,
                     "OpenStreetMap extract " + fileName + " (" + extract.nodeCount() + " nodes, " + extract.ways.size()
-                            + " ways), imported with osmosis", "licence", LICENCE, "attribution", ATTRIBUTION,
-                    "version", UUID.randomUUID().toString(), "horizonMeters", walking.horizonMeters())).consume();
+                            + " ways), imported with osmosis", LICENCE, ATTRIBUTION, false, walking.horizonMeters()));
             tx.commit();
         } catch (ImportException e) {
             throw e;
@@ -234,24 +159,25 @@ public class OsmImporter {
         }
     }
 
-    /** New edges grouped per building, batched by edge count rather than row count. */
-    private static void writeNewWalkingEdges(Transaction tx, String fileName, List<Map<String, Object>> rows) {
-        int total = rows.stream().mapToInt(r -> ((List<?>) r.get("targets")).size()).sum();
-        List<WalkingEdgeWriter.BuildingEdges> edges = rows.stream().map(r -> new WalkingEdgeWriter.BuildingEdges(
-                (String) r.get("b"), ((List<?>) r.get("targets")).stream().map(t -> (Map<?, ?>) t)
-                        .map(t -> new WalkingEdgeWriter.Target((String) t.get("p"), ((Number) t.get("m")).doubleValue()))
-                        .toList())).toList();
-        WalkingEdgeWriter.create(tx, edges, BATCH_ROWS, written ->
-                log.info("OSM import of {}: wrote {} / {} new walking edges", fileName, written, total));
+    /** Logs the progress of a write of more than one batch. */
+    private static IntConsumer progress(String fileName, String what, List<?> rows) {
+        return written -> {
+            if (rows.size() > CypherBatches.ROWS) {
+                log.info("OSM import of {}: wrote {} / {} {}", fileName, written, rows.size(), what);
+            }
+        };
     }
 
-    private static void batches(Transaction tx, String fileName, String what, String cypher, List<?> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
-            List<?> batch = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
-            tx.run(cypher, Map.of("rows", batch)).consume();
-            if (rows.size() > BATCH_ROWS) {
-                log.info("OSM import of {}: wrote {} / {} {}", fileName, from + batch.size(), rows.size(), what);
-            }
+    /**
+     * Hands the rows to a writer that takes no progress callback one batch ({@link CypherBatches#ROWS}) at a time, to
+     * log the progress of large writes; the writer runs each slice as the single batch it would have made of it.
+     */
+    private static <T> void inBatches(String fileName, String what, List<T> rows, Consumer<List<T>> writer) {
+        IntConsumer progress = progress(fileName, what, rows);
+        for (int from = 0; from < rows.size(); from += CypherBatches.ROWS) {
+            int to = Math.min(rows.size(), from + CypherBatches.ROWS);
+            writer.accept(rows.subList(from, to));
+            progress.accept(to);
         }
     }
 }

@@ -57,4 +57,15 @@ final class PedestrianWays {
         }
         return WALKABLE.contains(highway) || footAllowed || sidewalk;
     }
+
+    /** The walkway kind stored on a piece of the way: its highway value, else platform, pier or way. */
+    static String kind(Map<String, String> tags) {
+        if (tags.containsKey("highway")) {
+            return tags.get("highway");
+        }
+        if (tags.containsKey("railway")) {
+            return "platform";
+        }
+        return tags.getOrDefault("man_made", "way");
+    }
 }

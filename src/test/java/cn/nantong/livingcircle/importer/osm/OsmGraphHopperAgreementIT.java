@@ -11,6 +11,7 @@ import java.util.Random;
 import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.engine.Geo;
+import cn.nantong.livingcircle.engine.Millimetres;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
 import cn.nantong.livingcircle.engine.WalkingSearch;
@@ -150,7 +151,7 @@ class OsmGraphHopperAgreementIT {
         QueryGraph graph = QueryGraph.create(baseGraph, all);
         Weighting queryWeighting = graph.wrapWeighting(weighting);
 
-        int limit15 = (int) Math.round(Pace.ADULT.meters(15) * 1000);
+        int limit15 = Millimetres.limit(Pace.ADULT.meters(15));
         double[] limitsMeters = {Pace.ADULT.meters(10), Pace.ADULT.meters(15)};
         int[] compared = new int[2];
         int[] disagreements = new int[2];
@@ -160,7 +161,7 @@ class OsmGraphHopperAgreementIT {
         for (int o = 0; o < origins.size(); o++) {
             search.run(origins.get(o).attachment(), limit15 * 2);
             Map<Integer, Double> ours = new HashMap<>();
-            city.places().forEachWithin(search, limit15 * 2, (place, mm) -> ours.put(place, mm / 1000.0));
+            city.places().forEachWithin(search, limit15 * 2, (place, mm) -> ours.put(place, Millimetres.toMeters(mm)));
 
             ShortestPathTree tree = new ShortestPathTree(graph, queryWeighting, false, TraversalMode.NODE_BASED);
             tree.setDistanceLimit(limitsMeters[1] * 2);
