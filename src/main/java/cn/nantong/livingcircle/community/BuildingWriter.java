@@ -4,9 +4,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import cn.nantong.livingcircle.system.CypherBatches;
-import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * The one writer of {@code :Building} nodes and their {@code IN_COMMUNITY} relationship, shared by every importer.
@@ -42,20 +43,20 @@ public final class BuildingWriter {
     private BuildingWriter() {
     }
 
-    public static void upsert(QueryRunner tx, List<BuildingRow> rows) {
-        CypherBatches.run(tx, UPSERT, rows.stream().map(BuildingRow::parameters).toList());
+    public static void upsert(SimpleQueryRunner tx, List<BuildingRow> rows, IntConsumer progress) {
+        CypherBatches.run(tx, UPSERT, rows.stream().map(BuildingRow::parameters).toList(), progress);
     }
 
     /** Deletes the buildings with every relationship they have (walking edges included). */
-    public static void delete(QueryRunner tx, Collection<String> ids) {
+    public static void delete(SimpleQueryRunner tx, Collection<String> ids, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
                 MATCH (b:Building {id: id}) DETACH DELETE b
-                """, List.copyOf(ids));
+                """, List.copyOf(ids), progress);
     }
 
     /** Every stored building by id, in id order, as the writer would write it. */
-    public static Map<String, BuildingRow> readAll(QueryRunner tx) {
+    public static Map<String, BuildingRow> readAll(SimpleQueryRunner tx) {
         Map<String, BuildingRow> rows = new LinkedHashMap<>();
         tx.run(STORED).forEachRemaining(r -> {
             BuildingRow row = BuildingRow.from(r.get("row"));

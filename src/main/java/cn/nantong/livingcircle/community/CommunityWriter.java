@@ -2,9 +2,10 @@ package cn.nantong.livingcircle.community;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import cn.nantong.livingcircle.system.CypherBatches;
-import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * The one writer of the administrative areas: {@code :District}, {@code :Subdistrict} and {@code :Community} with
@@ -29,25 +30,25 @@ public final class CommunityWriter {
     private CommunityWriter() {
     }
 
-    public static void upsertDistricts(QueryRunner tx, List<DistrictRow> rows) {
+    public static void upsertDistricts(SimpleQueryRunner tx, List<DistrictRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
                 MERGE (d:District {id: r.id}) SET d.nameZh = r.nameZh, d.nameEn = r.nameEn
                 """, rows.stream().map(d -> CypherBatches.row("id", d.id(), "nameZh", d.nameZh(), "nameEn",
-                d.nameEn())).toList());
+                d.nameEn())).toList(), progress);
     }
 
-    public static void upsertSubdistricts(QueryRunner tx, List<SubdistrictRow> rows) {
+    public static void upsertSubdistricts(SimpleQueryRunner tx, List<SubdistrictRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
                 MATCH (d:District {id: r.districtId})
                 MERGE (s:Subdistrict {id: r.id}) SET s.nameZh = r.nameZh, s.nameEn = r.nameEn
                 MERGE (s)-[:IN_DISTRICT]->(d)
                 """, rows.stream().map(s -> CypherBatches.row("id", s.id(), "districtId", s.districtId(), "nameZh",
-                s.nameZh(), "nameEn", s.nameEn())).toList());
+                s.nameZh(), "nameEn", s.nameEn())).toList(), progress);
     }
 
-    public static void upsertCommunities(QueryRunner tx, List<CommunityRow> rows) {
+    public static void upsertCommunities(SimpleQueryRunner tx, List<CommunityRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
                 MATCH (s:Subdistrict {id: r.subdistrictId})
@@ -60,17 +61,17 @@ public final class CommunityWriter {
                 """, rows.stream().map(c -> CypherBatches.row("id", c.id(), "subdistrictId", c.subdistrictId(),
                 "nameZh", c.nameZh(), "nameEn", c.nameEn(), "lat", c.lat(), "lon", c.lon(), "area",
                 c.areaSquareMeters(), "households", c.households(), "residents", c.residents(), "pilot", c.pilot(),
-                "nameSource", c.nameSource())).toList());
+                "nameSource", c.nameSource())).toList(), progress);
     }
 
     /** Sets each community's households and residents to the sums over its buildings. */
-    public static void recomputeTotals(QueryRunner tx, Collection<String> communityIds) {
+    public static void recomputeTotals(SimpleQueryRunner tx, Collection<String> communityIds, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
                 MATCH (c:Community {id: id})
                 OPTIONAL MATCH (b:Building)-[:IN_COMMUNITY]->(c)
                 WITH c, sum(b.households) AS households, sum(b.residents) AS residents
                 SET c.households = households, c.residents = residents
-                """, List.copyOf(communityIds));
+                """, List.copyOf(communityIds), progress);
     }
 }

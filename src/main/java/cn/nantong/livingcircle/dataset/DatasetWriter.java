@@ -3,7 +3,7 @@ package cn.nantong.livingcircle.dataset;
 import java.util.UUID;
 
 import cn.nantong.livingcircle.system.CypherBatches;
-import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * The one writer of {@code (:Dataset)}: provenance, licence and attribution of what an import loaded, and the
@@ -20,7 +20,7 @@ public final class DatasetWriter {
     }
 
     /** Upserts the dataset node with a fresh version stamp and import time; returns the new version. */
-    public static String stamp(QueryRunner tx, DatasetRow dataset) {
+    public static String stamp(SimpleQueryRunner tx, DatasetRow dataset) {
         String version = UUID.randomUUID().toString();
         tx.run("""
                 MERGE (d:Dataset {id: $id})

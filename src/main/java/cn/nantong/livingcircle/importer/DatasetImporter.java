@@ -98,18 +98,18 @@ public class DatasetImporter {
         List<String> walkwayIds = data.walkways().stream().map(CsvDataset.WalkwayRow::id).toList();
         try (Session session = sessions.write(); Transaction tx = session.beginTransaction()) {
             CommunityWriter.upsertDistricts(tx, data.districts().stream()
-                    .map(d -> new DistrictRow(d.id(), d.nameZh(), d.nameEn())).toList());
+                    .map(d -> new DistrictRow(d.id(), d.nameZh(), d.nameEn())).toList(), CypherBatches.SILENT);
             CommunityWriter.upsertSubdistricts(tx, data.subdistricts().stream()
-                    .map(s -> new SubdistrictRow(s.id(), s.districtId(), s.nameZh(), s.nameEn())).toList());
+                    .map(s -> new SubdistrictRow(s.id(), s.districtId(), s.nameZh(), s.nameEn())).toList(), CypherBatches.SILENT);
             CommunityWriter.upsertCommunities(tx, data.communities().stream()
                     .map(c -> new CommunityWriter.CommunityRow(c.id(), c.subdistrictId(), c.nameZh(), c.nameEn(),
                             c.lat(), c.lon(), c.areaSquareMeters(), c.households(), c.residents(), c.pilot(),
-                            c.nameSource())).toList());
+                            c.nameSource())).toList(), CypherBatches.SILENT);
             WalkwayWriter.upsertJunctions(tx, data.junctions().stream()
-                    .map(j -> new JunctionRow(j.id(), j.lat(), j.lon())).toList(), done -> { });
+                    .map(j -> new JunctionRow(j.id(), j.lat(), j.lon())).toList(), CypherBatches.SILENT);
             WalkwayWriter.upsertWalkways(tx, data.walkways().stream()
                     .map(w -> new WalkwayWriter.WalkwayRow(w.id(), w.fromId(), w.toId(), w.lengthMeters(), w.kind(),
-                            metadata.synthetic(), null, null)).toList(), done -> { });
+                            metadata.synthetic(), null, null)).toList(), CypherBatches.SILENT);
             List<BuildingRow> buildings = new ArrayList<>(data.buildings().size());
             for (int i = 0; i < data.buildings().size(); i++) {
                 CsvDataset.BuildingRow b = data.buildings().get(i);
@@ -118,10 +118,10 @@ public class DatasetImporter {
                         b.lat(), b.lon(), walkwayIds.get(a.segment()), Millimetres.toMeters(a.offsetMillimetres()),
                         prepared.buildingSnapMeters()[i], null, null, null));
             }
-            BuildingWriter.upsert(tx, buildings);
+            BuildingWriter.upsert(tx, buildings, CypherBatches.SILENT);
             CommercialCenterWriter.upsert(tx, data.centers().stream()
                     .map(c -> new CommercialCenterRow(c.id(), c.communityId(), c.name(), c.newOrRenovated(),
-                            c.renovatedYear(), c.floorAreaSquareMeters(), c.lat(), c.lon())).toList());
+                            c.renovatedYear(), c.floorAreaSquareMeters(), c.lat(), c.lon())).toList(), CypherBatches.SILENT);
             int outletCount = data.outlets().size();
             List<PlaceRow> places = new ArrayList<>(outletCount + data.facilities().size());
             for (int i = 0; i < outletCount; i++) {
@@ -140,7 +140,7 @@ public class DatasetImporter {
                         Millimetres.toMeters(a.offsetMillimetres()), prepared.placeSnapMeters()[outletCount + i],
                         f.communityId(), null, null));
             }
-            PlaceWriter.upsert(tx, places);
+            PlaceWriter.upsert(tx, places, CypherBatches.SILENT);
             writeWalkingEdges(tx, data, prepared.edges());
             DatasetWriter.stamp(tx, new DatasetRow(metadata.id(), metadata.name(), metadata.source(),
                     metadata.licence(), metadata.attribution(), metadata.synthetic(), walking.horizonMeters()));
@@ -159,7 +159,7 @@ public class DatasetImporter {
         data.outlets().forEach(o -> placeIds.add(o.id()));
         data.facilities().forEach(f -> placeIds.add(f.id()));
         List<String> buildingIds = data.buildings().stream().map(CsvDataset.BuildingRow::id).toList();
-        WalkingEdgeWriter.deleteFrom(tx, buildingIds);
+        WalkingEdgeWriter.deleteFrom(tx, buildingIds, CypherBatches.SILENT);
         List<WalkingEdgeWriter.BuildingEdges> rows = new ArrayList<>(buildingIds.size());
         for (int b = 0; b < buildingIds.size(); b++) {
             List<WalkingEdgeWriter.Target> targets = new ArrayList<>(edges.first()[b + 1] - edges.first()[b]);
@@ -169,6 +169,6 @@ public class DatasetImporter {
             }
             rows.add(new WalkingEdgeWriter.BuildingEdges(buildingIds.get(b), targets));
         }
-        WalkingEdgeWriter.create(tx, rows, CypherBatches.ROWS, written -> { });
+        WalkingEdgeWriter.create(tx, rows, CypherBatches.ROWS, CypherBatches.SILENT);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 import cn.nantong.livingcircle.system.CypherBatches;
-import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * The one writer of {@code (:Building)-[:WALKS_TO {meters}]->(:Place)} edges, for the CSV and the OSM import alike.
@@ -33,7 +33,7 @@ public final class WalkingEdgeWriter {
      * @param progress told the number of edges written so far after each batch
      * @return the number of edges written
      */
-    public static int create(QueryRunner tx, List<BuildingEdges> rows, int batchEdges, IntConsumer progress) {
+    public static int create(SimpleQueryRunner tx, List<BuildingEdges> rows, int batchEdges, IntConsumer progress) {
         int written = 0;
         int from = 0;
         int edges = 0;
@@ -61,28 +61,28 @@ public final class WalkingEdgeWriter {
     }
 
     /** Deletes every walking edge of the buildings. */
-    public static void deleteFrom(QueryRunner tx, Collection<String> buildingIds) {
+    public static void deleteFrom(SimpleQueryRunner tx, Collection<String> buildingIds, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
                 MATCH (:Building {id: id})-[w:WALKS_TO]->()
                 DELETE w
-                """, List.copyOf(buildingIds));
+                """, List.copyOf(buildingIds), progress);
     }
 
-    public static void delete(QueryRunner tx, List<Edge> edges) {
+    public static void delete(SimpleQueryRunner tx, List<Edge> edges, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
                 MATCH (:Building {id: r.b})-[w:WALKS_TO]->(:Place {id: r.p})
                 DELETE w
-                """, edges.stream().map(e -> CypherBatches.row("b", e.buildingId(), "p", e.placeId())).toList());
+                """, edges.stream().map(e -> CypherBatches.row("b", e.buildingId(), "p", e.placeId())).toList(), progress);
     }
 
-    public static void updateLengths(QueryRunner tx, List<Edge> edges) {
+    public static void updateLengths(SimpleQueryRunner tx, List<Edge> edges, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
                 MATCH (:Building {id: r.b})-[w:WALKS_TO]->(:Place {id: r.p})
                 SET w.meters = r.m
                 """, edges.stream().map(e -> CypherBatches.row("b", e.buildingId(), "p", e.placeId(), "m",
-                e.meters())).toList());
+                e.meters())).toList(), progress);
     }
 }

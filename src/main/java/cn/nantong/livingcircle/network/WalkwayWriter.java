@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 import cn.nantong.livingcircle.system.CypherBatches;
-import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * The one writer of the walkway graph: {@code :Junction} nodes and {@code WALKWAY} relationships, shared by every
@@ -27,7 +27,7 @@ public final class WalkwayWriter {
     private WalkwayWriter() {
     }
 
-    public static void upsertJunctions(QueryRunner tx, List<JunctionRow> rows, IntConsumer progress) {
+    public static void upsertJunctions(SimpleQueryRunner tx, List<JunctionRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
                 MERGE (j:Junction {id: r.id}) SET j.location = point({latitude: r.lat, longitude: r.lon})
@@ -35,7 +35,7 @@ public final class WalkwayWriter {
                 progress);
     }
 
-    public static void upsertWalkways(QueryRunner tx, List<WalkwayRow> rows, IntConsumer progress) {
+    public static void upsertWalkways(SimpleQueryRunner tx, List<WalkwayRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
                 MATCH (a:Junction {id: r.fromId}), (b:Junction {id: r.toId})
@@ -47,19 +47,19 @@ public final class WalkwayWriter {
                 "osmWay", w.osmWay())).toList(), progress);
     }
 
-    public static void deleteWalkways(QueryRunner tx, Collection<String> ids) {
+    public static void deleteWalkways(SimpleQueryRunner tx, Collection<String> ids, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
                 MATCH ()-[w:WALKWAY {id: id}]->() DELETE w
-                """, List.copyOf(ids));
+                """, List.copyOf(ids), progress);
     }
 
     /** Deletes those of the junctions that no relationship touches any more. */
-    public static void deleteOrphanJunctions(QueryRunner tx, Collection<String> ids) {
+    public static void deleteOrphanJunctions(SimpleQueryRunner tx, Collection<String> ids, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
                 MATCH (j:Junction {id: id}) WHERE NOT (j)--()
                 DELETE j
-                """, List.copyOf(ids));
+                """, List.copyOf(ids), progress);
     }
 }

@@ -1,9 +1,10 @@
 package cn.nantong.livingcircle.place;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import cn.nantong.livingcircle.system.CypherBatches;
-import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /** The one writer of {@code :CommercialCenter} nodes and their {@code IN_COMMUNITY} relationship. */
 public final class CommercialCenterWriter {
@@ -15,7 +16,7 @@ public final class CommercialCenterWriter {
     private CommercialCenterWriter() {
     }
 
-    public static void upsert(QueryRunner tx, List<CommercialCenterRow> rows) {
+    public static void upsert(SimpleQueryRunner tx, List<CommercialCenterRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
                 MATCH (c:Community {id: r.communityId})
@@ -25,6 +26,6 @@ public final class CommercialCenterWriter {
                 MERGE (cc)-[:IN_COMMUNITY]->(c)
                 """, rows.stream().map(c -> CypherBatches.row("id", c.id(), "communityId", c.communityId(), "name",
                 c.name(), "newOrRenovated", c.newOrRenovated(), "renovatedYear", c.renovatedYear(), "floorArea",
-                c.floorAreaSquareMeters(), "lat", c.lat(), "lon", c.lon())).toList());
+                c.floorAreaSquareMeters(), "lat", c.lat(), "lon", c.lon())).toList(), progress);
     }
 }

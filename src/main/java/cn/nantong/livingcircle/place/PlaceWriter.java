@@ -4,9 +4,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import cn.nantong.livingcircle.system.CypherBatches;
-import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * The one writer of {@code :Place} nodes and their {@code OF_CATEGORY}, {@code IN_COMMUNITY} and {@code IN_CENTER}
@@ -61,20 +62,20 @@ public final class PlaceWriter {
     private PlaceWriter() {
     }
 
-    public static void upsert(QueryRunner tx, List<PlaceRow> rows) {
-        CypherBatches.run(tx, UPSERT, rows.stream().map(PlaceRow::parameters).toList());
+    public static void upsert(SimpleQueryRunner tx, List<PlaceRow> rows, IntConsumer progress) {
+        CypherBatches.run(tx, UPSERT, rows.stream().map(PlaceRow::parameters).toList(), progress);
     }
 
     /** Deletes the places and every relationship they have (walking edges included). */
-    public static void delete(QueryRunner tx, Collection<String> ids) {
+    public static void delete(SimpleQueryRunner tx, Collection<String> ids, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
                 MATCH (p:Place {id: id}) DETACH DELETE p
-                """, List.copyOf(ids));
+                """, List.copyOf(ids), progress);
     }
 
     /** Every stored place by id, in id order, as the writer would write it. */
-    public static Map<String, PlaceRow> readAll(QueryRunner tx) {
+    public static Map<String, PlaceRow> readAll(SimpleQueryRunner tx) {
         Map<String, PlaceRow> rows = new LinkedHashMap<>();
         tx.run(STORED).forEachRemaining(r -> {
             PlaceRow row = PlaceRow.from(r.get("row"));

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
-import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * Runs one {@code UNWIND $rows AS r ...} statement over a list of parameter rows in batches, inside the caller's
@@ -20,12 +20,15 @@ public final class CypherBatches {
     private CypherBatches() {
     }
 
-    public static void run(QueryRunner tx, String cypher, List<?> rows) {
-        run(tx, cypher, rows, done -> { });
+    /** For callers that do not report progress. */
+    public static final IntConsumer SILENT = done -> { };
+
+    public static void run(SimpleQueryRunner tx, String cypher, List<?> rows) {
+        run(tx, cypher, rows, SILENT);
     }
 
     /** @param progress told the number of rows written so far after each batch */
-    public static void run(QueryRunner tx, String cypher, List<?> rows, IntConsumer progress) {
+    public static void run(SimpleQueryRunner tx, String cypher, List<?> rows, IntConsumer progress) {
         for (int from = 0; from < rows.size(); from += ROWS) {
             List<?> batch = rows.subList(from, Math.min(rows.size(), from + ROWS));
             tx.run(cypher, Map.of("rows", batch)).consume();

@@ -14,7 +14,6 @@ import cn.nantong.livingcircle.place.PlaceRow;
 import cn.nantong.livingcircle.place.PlaceWriter;
 import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 
 /**
@@ -37,28 +36,29 @@ final class ExistingGraph {
     final Map<String, PlaceRow> places = new LinkedHashMap<>();
 
     static ExistingGraph load(Neo4jSessions sessions) {
-        ExistingGraph graph = new ExistingGraph();
-        // An explicit read transaction: the writers' readAll take a QueryRunner, which executeRead's
-        // TransactionContext is not.
-        try (Session session = sessions.read(); Transaction tx = session.beginTransaction()) {
-            tx.run("MATCH (j:Junction) RETURN j.id AS id, j.location.latitude AS lat, j.location.longitude AS lon")
-                    .forEachRemaining(r -> graph.junctions.put(r.get("id").asString(),
-                            new double[] {r.get("lat").asDouble(), r.get("lon").asDouble()}));
-            tx.run("""
-                    MATCH (a:Junction)-[w:WALKWAY]->(b:Junction)
-                    RETURN w.id AS id, a.id AS a, b.id AS b, w.lengthMeters AS meters, w.shape AS shape,
-                           w.osmWay AS osmWay, w.kind AS kind
-                    ORDER BY id
-                    """).forEachRemaining(r -> graph.walkways.add(new Walkway(r.get("id").asString(),
-                    r.get("a").asString(), r.get("b").asString(),
-                    Millimetres.of(r.get("meters").asDouble()),
-                    r.get("shape").isNull() ? null : r.get("shape").asList(Value::asDouble),
-                    r.get("osmWay").isNull() ? null : r.get("osmWay").asLong(),
-                    r.get("kind").isNull() ? null : r.get("kind").asString())));
-            graph.buildings.putAll(BuildingWriter.readAll(tx));
-            graph.places.putAll(PlaceWriter.readAll(tx));
+        // a managed read transaction: retried by the driver on transient errors, each attempt filling a fresh graph
+        try (Session session = sessions.read()) {
+            return session.executeRead(tx -> {
+                ExistingGraph graph = new ExistingGraph();
+                tx.run("MATCH (j:Junction) RETURN j.id AS id, j.location.latitude AS lat, j.location.longitude AS lon")
+                        .forEachRemaining(r -> graph.junctions.put(r.get("id").asString(),
+                                new double[] {r.get("lat").asDouble(), r.get("lon").asDouble()}));
+                tx.run("""
+                        MATCH (a:Junction)-[w:WALKWAY]->(b:Junction)
+                        RETURN w.id AS id, a.id AS a, b.id AS b, w.lengthMeters AS meters, w.shape AS shape,
+                               w.osmWay AS osmWay, w.kind AS kind
+                        ORDER BY id
+                        """).forEachRemaining(r -> graph.walkways.add(new Walkway(r.get("id").asString(),
+                        r.get("a").asString(), r.get("b").asString(),
+                        Millimetres.of(r.get("meters").asDouble()),
+                        r.get("shape").isNull() ? null : r.get("shape").asList(Value::asDouble),
+                        r.get("osmWay").isNull() ? null : r.get("osmWay").asLong(),
+                        r.get("kind").isNull() ? null : r.get("kind").asString())));
+                graph.buildings.putAll(BuildingWriter.readAll(tx));
+                graph.places.putAll(PlaceWriter.readAll(tx));
+                return graph;
+            });
         }
-        return graph;
     }
 
     /** The stored walking edges of the given buildings: building id → (place id → metres). */

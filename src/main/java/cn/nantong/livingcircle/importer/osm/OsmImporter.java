@@ -5,7 +5,6 @@ import cn.nantong.livingcircle.system.Neo4jSessions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
@@ -123,30 +122,33 @@ public class OsmImporter {
     /** Every change through the shared writers, in ONE transaction, deletions before the writes they make room for. */
     private void write(OsmImportPlan plan, String datasetId, String fileName, OsmExtract extract) {
         try (Session session = sessions.write(); Transaction tx = session.beginTransaction()) {
-            CommunityWriter.upsertDistricts(tx, plan.districts());
-            CommunityWriter.upsertSubdistricts(tx, plan.subdistricts());
-            inBatches(fileName, "communities", plan.communities(), rows -> CommunityWriter.upsertCommunities(tx, rows));
-            inBatches(fileName, "place deletions", plan.placeDeletes(), ids -> PlaceWriter.delete(tx, ids));
-            inBatches(fileName, "building deletions", plan.buildingDeletes(), ids -> BuildingWriter.delete(tx, ids));
-            inBatches(fileName, "walkway deletions", plan.walkwayDeletes(),
-                    ids -> WalkwayWriter.deleteWalkways(tx, ids));
+            CommunityWriter.upsertDistricts(tx, plan.districts(), CypherBatches.SILENT);
+            CommunityWriter.upsertSubdistricts(tx, plan.subdistricts(), CypherBatches.SILENT);
+            CommunityWriter.upsertCommunities(tx, plan.communities(),
+                    progress(fileName, "communities", plan.communities()));
+            PlaceWriter.delete(tx, plan.placeDeletes(), progress(fileName, "place deletions", plan.placeDeletes()));
+            BuildingWriter.delete(tx, plan.buildingDeletes(),
+                    progress(fileName, "building deletions", plan.buildingDeletes()));
+            WalkwayWriter.deleteWalkways(tx, plan.walkwayDeletes(),
+                    progress(fileName, "walkway deletions", plan.walkwayDeletes()));
             WalkwayWriter.upsertJunctions(tx, plan.junctions(), progress(fileName, "junctions", plan.junctions()));
             WalkwayWriter.upsertWalkways(tx, plan.walkwayCreates(), progress(fileName, "walkways",
                     plan.walkwayCreates()));
-            inBatches(fileName, "orphan junctions", List.copyOf(plan.orphanJunctionCandidates()),
-                    ids -> WalkwayWriter.deleteOrphanJunctions(tx, ids));
-            inBatches(fileName, "buildings", plan.buildingWrites(), rows -> BuildingWriter.upsert(tx, rows));
-            inBatches(fileName, "places", plan.placeWrites(), rows -> PlaceWriter.upsert(tx, rows));
-            inBatches(fileName, "walking-edge deletions", plan.walkingEdgeDeletes(),
-                    edges -> WalkingEdgeWriter.delete(tx, edges));
-            inBatches(fileName, "changed walking edges", plan.walkingEdgeUpdates(),
-                    edges -> WalkingEdgeWriter.updateLengths(tx, edges));
+            List<String> orphans = List.copyOf(plan.orphanJunctionCandidates());
+            WalkwayWriter.deleteOrphanJunctions(tx, orphans, progress(fileName, "orphan junctions", orphans));
+            BuildingWriter.upsert(tx, plan.buildingWrites(), progress(fileName, "buildings", plan.buildingWrites()));
+            PlaceWriter.upsert(tx, plan.placeWrites(), progress(fileName, "places", plan.placeWrites()));
+            WalkingEdgeWriter.delete(tx, plan.walkingEdgeDeletes(),
+                    progress(fileName, "walking-edge deletions", plan.walkingEdgeDeletes()));
+            WalkingEdgeWriter.updateLengths(tx, plan.walkingEdgeUpdates(),
+                    progress(fileName, "changed walking edges", plan.walkingEdgeUpdates()));
             int newEdges = plan.walkingEdgeCreateCount();
             WalkingEdgeWriter.create(tx, plan.walkingEdgeCreates(), CypherBatches.ROWS, written ->
                     log.info("OSM import of {}: wrote {} / {} new walking edges", fileName, written, newEdges));
-            inBatches(fileName, "community totals", plan.touchedCommunities().stream()
-                    .filter(id -> id.startsWith(OsmIds.PREFIX)).sorted().toList(),
-                    ids -> CommunityWriter.recomputeTotals(tx, ids));
+            List<String> osmCommunities = plan.touchedCommunities().stream()
+                    .filter(id -> id.startsWith(OsmIds.PREFIX)).sorted().toList();
+            CommunityWriter.recomputeTotals(tx, osmCommunities,
+                    progress(fileName, "community totals", osmCommunities));
             DatasetWriter.stamp(tx, new DatasetRow(datasetId, "OpenStreetMap: " + fileName,
                     "OpenStreetMap extract " + fileName + " (" + extract.nodeCount() + " nodes, " + extract.ways.size()
                             + " ways), imported with osmosis", LICENCE, ATTRIBUTION, false, walking.horizonMeters()));
@@ -166,18 +168,5 @@ public class OsmImporter {
                 log.info("OSM import of {}: wrote {} / {} {}", fileName, written, rows.size(), what);
             }
         };
-    }
-
-    /**
-     * Hands the rows to a writer that takes no progress callback one batch ({@link CypherBatches#ROWS}) at a time, to
-     * log the progress of large writes; the writer runs each slice as the single batch it would have made of it.
-     */
-    private static <T> void inBatches(String fileName, String what, List<T> rows, Consumer<List<T>> writer) {
-        IntConsumer progress = progress(fileName, what, rows);
-        for (int from = 0; from < rows.size(); from += CypherBatches.ROWS) {
-            int to = Math.min(rows.size(), from + CypherBatches.ROWS);
-            writer.accept(rows.subList(from, to));
-            progress.accept(to);
-        }
     }
 }
