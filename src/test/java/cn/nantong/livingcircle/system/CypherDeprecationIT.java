@@ -16,9 +16,10 @@ import cn.nantong.livingcircle.place.PlaceRepository;
 import cn.nantong.livingcircle.support.ApplicationIT;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.NotificationCategory;
+import org.neo4j.driver.NotificationClassification;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.summary.Notification;
+import org.neo4j.driver.summary.GqlNotification;
+import org.neo4j.driver.summary.GqlStatusObject;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,9 +51,9 @@ class CypherDeprecationIT {
         List<String> deprecated = new ArrayList<>();
         try (Session session = driver.session()) {
             for (String statement : statements) {
-                for (Notification n : session.run("EXPLAIN " + statement).consume().notifications()) {
-                    if (n.category().filter(NotificationCategory.DEPRECATION::equals).isPresent()) {
-                        deprecated.add(n.description() + "\n  in: " + statement);
+                for (GqlStatusObject status : session.run("EXPLAIN " + statement).consume().gqlStatusObjects()) {
+                    if (isDeprecation(status)) {
+                        deprecated.add(status.statusDescription() + "\n  in: " + statement);
                     }
                 }
             }
@@ -63,11 +64,14 @@ class CypherDeprecationIT {
     @Test
     void aDeprecatedStatementIsDetected() {
         try (Session session = driver.session()) {
-            List<Notification> notifications = session.run("EXPLAIN WITH 1 AS x CALL { WITH x RETURN x + 1 AS y } RETURN y")
-                    .consume().notifications();
-            assertThat(notifications).anyMatch(n -> n.category().filter(NotificationCategory.DEPRECATION::equals)
-                    .isPresent());
+            assertThat(session.run("EXPLAIN WITH 1 AS x CALL { WITH x RETURN x + 1 AS y } RETURN y").consume()
+                    .gqlStatusObjects()).anyMatch(CypherDeprecationIT::isDeprecation);
         }
+    }
+
+    private static boolean isDeprecation(GqlStatusObject status) {
+        return status instanceof GqlNotification n
+                && n.classification().filter(NotificationClassification.DEPRECATION::equals).isPresent();
     }
 
     static List<String> statements() throws IOException {
