@@ -1,7 +1,6 @@
 package cn.nantong.livingcircle.community;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -57,11 +56,6 @@ public final class BuildingWriter {
 
     /** Every stored building by id, in id order, as the writer would write it. */
     public static Map<String, BuildingRow> readAll(SimpleQueryRunner tx) {
-        Map<String, BuildingRow> rows = new LinkedHashMap<>();
-        tx.run(STORED).forEachRemaining(r -> {
-            BuildingRow row = BuildingRow.from(r.get("row"));
-            rows.put(row.id(), row);
-        });
-        return rows;
+        return CypherBatches.readById(tx, STORED, BuildingRow::from, BuildingRow::id);
     }
 }

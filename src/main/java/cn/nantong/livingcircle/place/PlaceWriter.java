@@ -1,7 +1,6 @@
 package cn.nantong.livingcircle.place;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -76,11 +75,6 @@ public final class PlaceWriter {
 
     /** Every stored place by id, in id order, as the writer would write it. */
     public static Map<String, PlaceRow> readAll(SimpleQueryRunner tx) {
-        Map<String, PlaceRow> rows = new LinkedHashMap<>();
-        tx.run(STORED).forEachRemaining(r -> {
-            PlaceRow row = PlaceRow.from(r.get("row"));
-            rows.put(row.id(), row);
-        });
-        return rows;
+        return CypherBatches.readById(tx, STORED, PlaceRow::from, PlaceRow::id);
     }
 }

@@ -3,9 +3,11 @@ package cn.nantong.livingcircle.system;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.types.MapAccessor;
 
 /**
  * Runs one {@code UNWIND $rows AS r ...} statement over a list of parameter rows in batches, inside the caller's
@@ -34,6 +36,20 @@ public final class CypherBatches {
             tx.run(cypher, Map.of("rows", batch)).consume();
             progress.accept(from + batch.size());
         }
+    }
+
+    /**
+     * Reads every row of {@code cypher}'s {@code row} column with {@code mapper}, keyed by {@code id}, in the query's
+     * order: how a writer hands back what it stored, for a comparison before the next import.
+     */
+    public static <T> Map<String, T> readById(SimpleQueryRunner tx, String cypher, Function<MapAccessor, T> mapper,
+            Function<T, String> id) {
+        Map<String, T> rows = new LinkedHashMap<>();
+        tx.run(cypher).forEachRemaining(r -> {
+            T row = mapper.apply(r.get("row"));
+            rows.put(id.apply(row), row);
+        });
+        return rows;
     }
 
     /** A parameter map from alternating keys and values that, unlike {@code Map.of}, keeps null values. */

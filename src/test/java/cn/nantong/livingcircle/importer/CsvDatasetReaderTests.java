@@ -15,7 +15,6 @@ import cn.nantong.livingcircle.network.WalkingProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +27,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CsvDatasetReaderTests {
 
     private static final WalkingProperties WALKING = new WalkingProperties(20, 500);
-    private static final String[] FILES = {"districts.csv", "subdistricts.csv", "communities.csv", "buildings.csv",
-            "junctions.csv", "walkways.csv", "commercial_centers.csv", "outlets.csv", "facilities.csv"};
-
     /** The catalogue's codes as the migration seeds them, so the reader sees what the database would hold. */
     private static final Set<String> CATEGORY_CODES = categoryCodes();
 
@@ -39,9 +35,7 @@ class CsvDatasetReaderTests {
 
     @BeforeEach
     void copyTinyTown() throws IOException {
-        for (String file : FILES) {
-            Files.write(dir.resolve(file), new ClassPathResource("datasets/tiny/" + file).getContentAsByteArray());
-        }
+        TinyTown.copyTo(dir);
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,9 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ApplicationIT
 class ImportRollbackIT {
 
-    private static final String[] FILES = {"districts.csv", "subdistricts.csv", "communities.csv", "buildings.csv",
-            "junctions.csv", "walkways.csv", "commercial_centers.csv", "outlets.csv", "facilities.csv"};
-
     @Autowired
     DatasetImporter importer;
 
@@ -38,9 +34,7 @@ class ImportRollbackIT {
 
     @Test
     void aRefusedImportWritesNothing() throws IOException {
-        for (String file : FILES) {
-            Files.write(dir.resolve(file), new ClassPathResource("datasets/tiny/" + file).getContentAsByteArray());
-        }
+        TinyTown.copyTo(dir);
         Path outlets = dir.resolve("outlets.csv");
         String content = Files.readString(outlets, StandardCharsets.UTF_8);
         assertThat(content).contains("31.9995500,120.0021200");
