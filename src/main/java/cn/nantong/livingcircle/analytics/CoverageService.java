@@ -1,12 +1,5 @@
 package cn.nantong.livingcircle.analytics;
 
-import cn.nantong.livingcircle.engine.Millimetres;
-
-import cn.nantong.livingcircle.engine.coverage.CoverageIndex;
-import cn.nantong.livingcircle.engine.coverage.SiteSelector;
-import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis;
-import cn.nantong.livingcircle.engine.coverage.CoverageMath;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,9 +14,6 @@ import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapConnection;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapEdge;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.HypotheticalPlaceInput;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.SiteSuggestion;
-import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.CategoryResult;
-import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.Target;
-import cn.nantong.livingcircle.engine.coverage.CoverageMath.CategoryFigures;
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.api.Connection;
 import cn.nantong.livingcircle.api.Cursor;
@@ -34,11 +24,19 @@ import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.catalog.Tier;
 import cn.nantong.livingcircle.community.Building;
 import cn.nantong.livingcircle.community.CommunityRepository;
-import cn.nantong.livingcircle.engine.CityNetwork;
-import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.engine.Millimetres;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
+import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.CategoryResult;
+import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.Target;
+import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis;
+import cn.nantong.livingcircle.engine.coverage.CoverageIndex;
+import cn.nantong.livingcircle.engine.coverage.CoverageMath.CategoryFigures;
+import cn.nantong.livingcircle.engine.coverage.CoverageMath;
+import cn.nantong.livingcircle.engine.coverage.SiteSelector;
+import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import org.springframework.stereotype.Service;
 

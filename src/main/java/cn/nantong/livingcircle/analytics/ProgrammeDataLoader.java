@@ -1,7 +1,5 @@
 package cn.nantong.livingcircle.analytics;
 
-import cn.nantong.livingcircle.system.Neo4jSessions;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.neo4j.driver.Session;

@@ -1,9 +1,5 @@
 package cn.nantong.livingcircle.analytics;
 
-import cn.nantong.livingcircle.system.Neo4jSessions;
-
-import cn.nantong.livingcircle.engine.coverage.CoverageMath;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +8,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.nantong.livingcircle.engine.coverage.CoverageMath;
+import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;

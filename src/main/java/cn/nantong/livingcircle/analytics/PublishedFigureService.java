@@ -1,14 +1,12 @@
 package cn.nantong.livingcircle.analytics;
 
-import cn.nantong.livingcircle.system.Neo4jSessions;
-
-import cn.nantong.livingcircle.engine.coverage.CoverageMath;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import cn.nantong.livingcircle.engine.Pace;
+import cn.nantong.livingcircle.engine.coverage.CoverageMath;
+import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Session;
 import org.springframework.stereotype.Service;
 

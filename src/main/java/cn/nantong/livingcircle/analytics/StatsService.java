@@ -1,9 +1,5 @@
 package cn.nantong.livingcircle.analytics;
 
-import cn.nantong.livingcircle.system.Neo4jSessions;
-
-import cn.nantong.livingcircle.engine.coverage.CoverageMath;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -19,7 +15,9 @@ import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.catalog.ServiceFunction;
 import cn.nantong.livingcircle.catalog.Tier;
 import cn.nantong.livingcircle.dataset.DatasetService;
+import cn.nantong.livingcircle.engine.coverage.CoverageMath;
 import cn.nantong.livingcircle.place.FacilityKind;
+import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Session;
 import org.springframework.stereotype.Service;
 

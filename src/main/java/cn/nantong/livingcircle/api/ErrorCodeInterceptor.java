@@ -1,11 +1,10 @@
 package cn.nantong.livingcircle.api;
 
-import cn.nantong.livingcircle.api.ApiException.ErrorCode;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.nantong.livingcircle.api.ApiException.ErrorCode;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;

@@ -2,6 +2,7 @@ package cn.nantong.livingcircle.engine;
 
 import java.util.Objects;
 import java.util.Optional;
+
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.STRtree;
 

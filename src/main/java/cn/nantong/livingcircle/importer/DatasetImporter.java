@@ -1,35 +1,32 @@
 package cn.nantong.livingcircle.importer;
 
-import cn.nantong.livingcircle.system.Neo4jSessions;
-
-import cn.nantong.livingcircle.engine.Millimetres;
-
-import cn.nantong.livingcircle.engine.WalkingEdges;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.nantong.livingcircle.catalog.CategoryCatalog;
+import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.community.BuildingRow;
 import cn.nantong.livingcircle.community.BuildingWriter;
-import cn.nantong.livingcircle.community.CommunityWriter;
 import cn.nantong.livingcircle.community.CommunityWriter.DistrictRow;
 import cn.nantong.livingcircle.community.CommunityWriter.SubdistrictRow;
-import cn.nantong.livingcircle.dataset.DatasetWriter;
+import cn.nantong.livingcircle.community.CommunityWriter;
+import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.dataset.DatasetWriter.DatasetRow;
-import cn.nantong.livingcircle.network.WalkwayWriter;
+import cn.nantong.livingcircle.dataset.DatasetWriter;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.Millimetres;
+import cn.nantong.livingcircle.engine.WalkingEdges;
+import cn.nantong.livingcircle.network.WalkingProperties;
 import cn.nantong.livingcircle.network.WalkwayWriter.JunctionRow;
-import cn.nantong.livingcircle.place.CommercialCenterWriter;
+import cn.nantong.livingcircle.network.WalkwayWriter;
 import cn.nantong.livingcircle.place.CommercialCenterWriter.CommercialCenterRow;
+import cn.nantong.livingcircle.place.CommercialCenterWriter;
 import cn.nantong.livingcircle.place.PlaceRow;
 import cn.nantong.livingcircle.place.PlaceWriter;
 import cn.nantong.livingcircle.system.CypherBatches;
-import cn.nantong.livingcircle.catalog.CategoryCatalog;
-import cn.nantong.livingcircle.catalog.ServiceCategory;
-import cn.nantong.livingcircle.dataset.DatasetService;
-import cn.nantong.livingcircle.engine.Attachment;
-import cn.nantong.livingcircle.network.WalkingProperties;
+import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 import org.slf4j.Logger;

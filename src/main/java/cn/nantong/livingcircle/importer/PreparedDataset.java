@@ -1,17 +1,15 @@
 package cn.nantong.livingcircle.importer;
 
-import cn.nantong.livingcircle.engine.Millimetres;
-
-import cn.nantong.livingcircle.engine.WalkingEdges;
-
 import java.util.HashMap;
 import java.util.Map;
 
 import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.Millimetres;
 import cn.nantong.livingcircle.engine.PlaceLocator;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
-import cn.nantong.livingcircle.network.WalkingProperties;
+import cn.nantong.livingcircle.engine.WalkingEdges;
 import cn.nantong.livingcircle.engine.WalkwayNetwork;
+import cn.nantong.livingcircle.network.WalkingProperties;
 
 /**
  * Everything an import computes before its first write: the walkway network in memory, the attachment of every

@@ -1,21 +1,18 @@
 package cn.nantong.livingcircle.network;
 
-import cn.nantong.livingcircle.system.Neo4jSessions;
-
-import cn.nantong.livingcircle.engine.Millimetres;
-
-import cn.nantong.livingcircle.engine.CityNetwork;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.IntList;
+import cn.nantong.livingcircle.engine.Millimetres;
 import cn.nantong.livingcircle.engine.PlaceLocator;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
 import cn.nantong.livingcircle.engine.WalkwayNetwork;
+import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,8 @@
 package cn.nantong.livingcircle.network;
 
-import cn.nantong.livingcircle.engine.CityNetwork;
-
 import cn.nantong.livingcircle.dataset.DatasetInfo;
 import cn.nantong.livingcircle.dataset.DatasetService;
+import cn.nantong.livingcircle.engine.CityNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,9 +1,7 @@
 package cn.nantong.livingcircle.network;
 
 import cn.nantong.livingcircle.engine.Millimetres;
-
 import cn.nantong.livingcircle.engine.Pace;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

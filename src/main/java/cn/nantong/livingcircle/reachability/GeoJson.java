@@ -1,13 +1,12 @@
 package cn.nantong.livingcircle.reachability;
 
-import cn.nantong.livingcircle.engine.isochrone.LocalProjection;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.nantong.livingcircle.api.GeoPoint;
+import cn.nantong.livingcircle.engine.isochrone.LocalProjection;
 import cn.nantong.livingcircle.geo.Crs;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;

@@ -1,7 +1,6 @@
 package cn.nantong.livingcircle.reachability;
 
 import cn.nantong.livingcircle.engine.isochrone.IsochroneSettings;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -1,8 +1,5 @@
 package cn.nantong.livingcircle.reachability;
 
-import cn.nantong.livingcircle.engine.isochrone.Isochrones;
-
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +7,12 @@ import java.util.TreeSet;
 
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.dataset.DatasetService;
-import cn.nantong.livingcircle.geo.Crs;
-import cn.nantong.livingcircle.engine.CityNetwork;
-import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Pace;
+import cn.nantong.livingcircle.engine.isochrone.Isochrones;
+import cn.nantong.livingcircle.geo.Crs;
+import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;

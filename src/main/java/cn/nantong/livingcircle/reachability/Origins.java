@@ -4,10 +4,10 @@ import java.util.Map;
 
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.api.GeoPoint;
-import cn.nantong.livingcircle.geo.Crs;
-import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
+import cn.nantong.livingcircle.geo.Crs;
 
 /**
  * Validates an {@link OriginInput} and turns it into a point on the walkway network of a {@link CityNetwork}.

@@ -4,8 +4,8 @@ import java.util.List;
 
 import cn.nantong.livingcircle.api.Connection;
 import cn.nantong.livingcircle.catalog.Tier;
-import cn.nantong.livingcircle.geo.Crs;
 import cn.nantong.livingcircle.engine.Pace;
+import cn.nantong.livingcircle.geo.Crs;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;

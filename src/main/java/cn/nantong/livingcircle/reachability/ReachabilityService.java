@@ -1,10 +1,5 @@
 package cn.nantong.livingcircle.reachability;
 
-import cn.nantong.livingcircle.engine.Millimetres;
-
-import cn.nantong.livingcircle.engine.NetworkReach;
-import cn.nantong.livingcircle.engine.ReachedPlace;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -22,13 +17,16 @@ import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.catalog.Tier;
 import cn.nantong.livingcircle.community.CommunityRepository;
 import cn.nantong.livingcircle.dataset.DatasetService;
+import cn.nantong.livingcircle.engine.Attachment;
 import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.engine.Millimetres;
+import cn.nantong.livingcircle.engine.NetworkReach;
+import cn.nantong.livingcircle.engine.Pace;
+import cn.nantong.livingcircle.engine.ReachedPlace;
 import cn.nantong.livingcircle.network.CityNetworkService;
+import cn.nantong.livingcircle.network.WalkingProperties;
 import cn.nantong.livingcircle.place.Place;
 import cn.nantong.livingcircle.place.PlaceRepository;
-import cn.nantong.livingcircle.engine.Attachment;
-import cn.nantong.livingcircle.engine.Pace;
-import cn.nantong.livingcircle.network.WalkingProperties;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

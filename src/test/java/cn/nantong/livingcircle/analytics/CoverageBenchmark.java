@@ -1,10 +1,5 @@
 package cn.nantong.livingcircle.analytics;
 
-import cn.nantong.livingcircle.engine.coverage.CoverageIndex;
-import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis;
-import cn.nantong.livingcircle.engine.coverage.CoverageMath;
-import cn.nantong.livingcircle.engine.coverage.SiteSelector;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
@@ -21,13 +16,17 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.Target;
-import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.PlaceLocator;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
 import cn.nantong.livingcircle.engine.WalkwayNetwork;
+import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.Target;
+import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis;
+import cn.nantong.livingcircle.engine.coverage.CoverageIndex;
+import cn.nantong.livingcircle.engine.coverage.CoverageMath;
+import cn.nantong.livingcircle.engine.coverage.SiteSelector;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 

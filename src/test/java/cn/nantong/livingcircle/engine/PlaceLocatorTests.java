@@ -1,12 +1,13 @@
 package cn.nantong.livingcircle.engine;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
-
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /**
  * Places on hand-drawn graphs; numbers on edges are metres, {@code pN} marks place N with its

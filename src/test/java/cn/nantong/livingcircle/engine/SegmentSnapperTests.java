@@ -1,10 +1,11 @@
 package cn.nantong.livingcircle.engine;
 
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /**
  * Expected metres follow from the mean-sphere metres per degree, 6,371,008.8 * pi / 180 =

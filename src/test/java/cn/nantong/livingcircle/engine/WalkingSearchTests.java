@@ -1,9 +1,9 @@
 package cn.nantong.livingcircle.engine;
 
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import org.junit.jupiter.api.Test;
 
 /**
  * Hand-drawn graphs with exact expected millimetres. Junction positions are irrelevant to the

@@ -1,12 +1,11 @@
 package cn.nantong.livingcircle.importer;
 
-import cn.nantong.livingcircle.engine.WalkingEdges;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.nantong.livingcircle.engine.WalkingEdges;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

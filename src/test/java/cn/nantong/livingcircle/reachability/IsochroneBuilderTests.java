@@ -1,16 +1,15 @@
 package cn.nantong.livingcircle.reachability;
 
-import cn.nantong.livingcircle.engine.HandDrawnCity;
-import cn.nantong.livingcircle.engine.isochrone.IsochroneBuilder;
-import cn.nantong.livingcircle.engine.isochrone.LocalProjection;
-
 import java.util.List;
 import java.util.Map;
 
-import cn.nantong.livingcircle.geo.Crs;
-import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.engine.HandDrawnCity;
 import cn.nantong.livingcircle.engine.WalkingSearch;
+import cn.nantong.livingcircle.engine.isochrone.IsochroneBuilder;
+import cn.nantong.livingcircle.engine.isochrone.LocalProjection;
+import cn.nantong.livingcircle.geo.Crs;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;

@@ -1,17 +1,16 @@
 package cn.nantong.livingcircle.reachability;
 
-import cn.nantong.livingcircle.engine.HandDrawnCity;
-import cn.nantong.livingcircle.engine.NetworkReach;
-import cn.nantong.livingcircle.engine.ReachedPlace;
-
 import java.util.List;
 
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.api.GeoPoint;
+import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.engine.HandDrawnCity;
+import cn.nantong.livingcircle.engine.NetworkReach;
+import cn.nantong.livingcircle.engine.ReachedPlace;
 import cn.nantong.livingcircle.geo.Crs;
 import cn.nantong.livingcircle.geo.Gcj02;
-import cn.nantong.livingcircle.engine.CityNetwork;
-import cn.nantong.livingcircle.engine.Attachment;
 import org.junit.jupiter.api.Test;
 
 import static cn.nantong.livingcircle.engine.HandDrawnCity.lat;

@@ -1,7 +1,5 @@
 package cn.nantong.livingcircle.reachability;
 
-import cn.nantong.livingcircle.engine.ReachedPlace;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 
 import cn.nantong.livingcircle.api.GeoPoint;
+import cn.nantong.livingcircle.engine.ReachedPlace;
 import cn.nantong.livingcircle.geo.Gcj02;
 import cn.nantong.livingcircle.support.ApplicationIT;
 import org.junit.jupiter.api.Test;

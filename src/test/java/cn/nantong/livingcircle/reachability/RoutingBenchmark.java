@@ -1,10 +1,5 @@
 package cn.nantong.livingcircle.reachability;
 
-import cn.nantong.livingcircle.engine.Geo;
-import cn.nantong.livingcircle.engine.NetworkReach;
-import cn.nantong.livingcircle.engine.isochrone.IsochroneBuilder;
-import cn.nantong.livingcircle.engine.isochrone.LocalProjection;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +13,16 @@ import java.util.Random;
 import java.util.function.LongSupplier;
 
 import cn.nantong.livingcircle.analytics.CoverageBenchmark;
-import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.engine.Geo;
+import cn.nantong.livingcircle.engine.NetworkReach;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
 import cn.nantong.livingcircle.engine.WalkingSearch;
 import cn.nantong.livingcircle.engine.WalkwayNetwork;
+import cn.nantong.livingcircle.engine.isochrone.IsochroneBuilder;
+import cn.nantong.livingcircle.engine.isochrone.LocalProjection;
 import com.graphhopper.isochrone.algorithm.ContourBuilder;
 import com.graphhopper.isochrone.algorithm.JTSTriangulator;
 import com.graphhopper.isochrone.algorithm.ShortestPathTree;

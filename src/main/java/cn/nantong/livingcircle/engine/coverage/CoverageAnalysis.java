@@ -1,14 +1,13 @@
 package cn.nantong.livingcircle.engine.coverage;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
-import cn.nantong.livingcircle.engine.coverage.CoverageMath.CategoryFigures;
 import cn.nantong.livingcircle.engine.Attachment;
 import cn.nantong.livingcircle.engine.Pace;
+import cn.nantong.livingcircle.engine.coverage.CoverageMath.CategoryFigures;
 
 /**
  * Coverage, gaps, site suggestions and what-if over a {@link CoverageIndex}: the analytics without Spring, Neo4j or

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.WalkingSearch;
 import cn.nantong.livingcircle.engine.WalkwayNetwork;
 

@@ -1,7 +1,5 @@
 package cn.nantong.livingcircle.importer.osm;
 
-import cn.nantong.livingcircle.system.Neo4jSessions;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -13,14 +11,15 @@ import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.community.BuildingWriter;
 import cn.nantong.livingcircle.community.CommunityWriter;
 import cn.nantong.livingcircle.dataset.DatasetService;
-import cn.nantong.livingcircle.dataset.DatasetWriter;
 import cn.nantong.livingcircle.dataset.DatasetWriter.DatasetRow;
+import cn.nantong.livingcircle.dataset.DatasetWriter;
 import cn.nantong.livingcircle.importer.ImportException;
 import cn.nantong.livingcircle.importer.WalkingEdgeWriter;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import cn.nantong.livingcircle.network.WalkwayWriter;
 import cn.nantong.livingcircle.place.PlaceWriter;
 import cn.nantong.livingcircle.system.CypherBatches;
+import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 import org.slf4j.Logger;

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.Target;
-import cn.nantong.livingcircle.engine.coverage.CoverageMath.CategoryFigures;
-import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Attachment;
+import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.PlaceLocator;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
 import cn.nantong.livingcircle.engine.WalkingSearch;
 import cn.nantong.livingcircle.engine.WalkwayNetwork;
+import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.Target;
+import cn.nantong.livingcircle.engine.coverage.CoverageMath.CategoryFigures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

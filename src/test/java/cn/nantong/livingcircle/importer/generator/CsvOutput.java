@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.nantong.livingcircle.importer.CsvLayout;
 import cn.nantong.livingcircle.importer.CsvLayout.Buildings;
 import cn.nantong.livingcircle.importer.CsvLayout.CommercialCenters;
 import cn.nantong.livingcircle.importer.CsvLayout.Communities;
@@ -22,6 +21,7 @@ import cn.nantong.livingcircle.importer.CsvLayout.Junctions;
 import cn.nantong.livingcircle.importer.CsvLayout.Outlets;
 import cn.nantong.livingcircle.importer.CsvLayout.Subdistricts;
 import cn.nantong.livingcircle.importer.CsvLayout.Walkways;
+import cn.nantong.livingcircle.importer.CsvLayout;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

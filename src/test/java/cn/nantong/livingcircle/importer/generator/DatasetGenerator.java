@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import cn.nantong.livingcircle.importer.CsvLayout;
 import cn.nantong.livingcircle.importer.CsvLayout.Buildings;
 import cn.nantong.livingcircle.importer.CsvLayout.CommercialCenters;
 import cn.nantong.livingcircle.importer.CsvLayout.Communities;
@@ -25,12 +24,13 @@ import cn.nantong.livingcircle.importer.CsvLayout.Junctions;
 import cn.nantong.livingcircle.importer.CsvLayout.Outlets;
 import cn.nantong.livingcircle.importer.CsvLayout.Subdistricts;
 import cn.nantong.livingcircle.importer.CsvLayout.Walkways;
-import cn.nantong.livingcircle.place.FacilityKind;
+import cn.nantong.livingcircle.importer.CsvLayout;
 import cn.nantong.livingcircle.importer.generator.Catalogue.OutletCategory;
 import cn.nantong.livingcircle.importer.generator.ClusterLayout.Block;
 import cn.nantong.livingcircle.importer.generator.ClusterLayout.CommunityArea;
 import cn.nantong.livingcircle.importer.generator.ClusterLayout.Compound;
 import cn.nantong.livingcircle.importer.generator.ClusterLayout.StreetFront;
+import cn.nantong.livingcircle.place.FacilityKind;
 
 /**
  * Deterministic generator of the living-circle open dataset (plain Java, no Spring).

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Random;
 
 import cn.nantong.livingcircle.engine.CityNetwork;
-import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.engine.Geo;
 import cn.nantong.livingcircle.engine.Millimetres;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
 import cn.nantong.livingcircle.engine.WalkingSearch;
 import cn.nantong.livingcircle.engine.WalkwayNetwork;
+import cn.nantong.livingcircle.network.CityNetworkService;
 import com.graphhopper.isochrone.algorithm.ShortestPathTree;
 import com.graphhopper.json.Statement;
 import com.graphhopper.reader.osm.OSMReader;

@@ -10,8 +10,8 @@ import java.util.zip.GZIPOutputStream;
 
 import cn.nantong.livingcircle.dataset.DatasetInfo;
 import cn.nantong.livingcircle.dataset.DatasetService;
-import cn.nantong.livingcircle.importer.ImportException;
 import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.importer.ImportException;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.support.GraphFingerprint;
 import org.junit.jupiter.api.MethodOrderer;
