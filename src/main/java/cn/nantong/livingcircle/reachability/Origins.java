@@ -1,6 +1,5 @@
 package cn.nantong.livingcircle.reachability;
 
-import java.util.Map;
 
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.api.GeoPoint;

@@ -2,7 +2,6 @@ package cn.nantong.livingcircle.importer.osm;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
