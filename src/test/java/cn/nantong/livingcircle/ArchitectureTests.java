@@ -1,5 +1,11 @@
 package cn.nantong.livingcircle;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
 import cn.nantong.livingcircle.system.Neo4jSessions;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -13,6 +19,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Package-by-feature boundaries. */
 class ArchitectureTests {
@@ -61,6 +68,27 @@ class ArchitectureTests {
                 .orShould().callMethod(Driver.class, "session", SessionConfig.class)
                 .orShould().callMethod(Driver.class, "executableQuery", String.class)
                 .check(classes);
+    }
+
+    @Test
+    void metresAndMillimetresConvertOnlyThroughMillimetres() throws IOException {
+        Pattern handWritten = Pattern.compile("[*/] ?1_?000(\\.0)?\\b");
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            var offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.endsWith("engine/Millimetres.java"))
+                    .flatMap(f -> {
+                        try {
+                            return Files.readAllLines(f).stream()
+                                    // kilometres per hour to metres per minute is no millimetre conversion
+                                    .filter(line -> handWritten.matcher(line).find() && !line.contains("nanoTime")
+                                            && !line.contains("_000_000") && !line.contains("kilometersPerHour"))
+                                    .map(line -> f + ": " + line.strip());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).toList();
+            assertThat(offenders).isEmpty();
+        }
     }
 
     @Test

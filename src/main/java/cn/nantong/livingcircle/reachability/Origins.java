@@ -1,6 +1,5 @@
 package cn.nantong.livingcircle.reachability;
 
-
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.api.GeoPoint;
 import cn.nantong.livingcircle.engine.Attachment;

@@ -172,7 +172,7 @@ public class ReachabilityService {
         List<ReachedPlace> reached = NetworkReach.placesWithin(city, origin, maxMillimetres,
                 placeFilter(city, codes));
         List<ReachedPlace> rows = new ArrayList<>(page.limitPlusOne());
-        long afterMm = page.after() == null ? -1 : Math.round(page.after().key() * 1000.0);
+        long afterMm = page.after() == null ? -1 : Millimetres.of(page.after().key());
         String afterId = page.after() == null ? null : page.after().id();
         for (ReachedPlace r : reached) {
             if (afterId == null || r.walkMillimetres() > afterMm
