@@ -1,0 +1,87 @@
+package cn.nantong.livingcircle.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.nantong.livingcircle.support.ApplicationIT;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Server time of each costed field, measured over HTTP on the demo data, one request at a time: the measurements
+ * behind the cost weights ({@code cn.nantong.livingcircle.api.QueryCost}) and the README's calibration table. Each
+ * query runs {@code bench.warmup} times, then {@code bench.runs} times; the median minus the median of a trivial
+ * query (HTTP, parsing, JSON) is the field's work. Not part of the default run: {@code scripts/bench-cost.sh}.
+ */
+@ApplicationIT
+@Tag("benchmark")
+class CostCalibrationBenchmark {
+
+    private static final String POINT = "{point: {lat: 32.0, lon: 120.86}}";
+
+    @Value("${local.server.port}")
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void measureTheWorkOfEachCostedField() throws Exception {
+        int warmup = Integer.getInteger("bench.warmup", 200);
+        int runs = Integer.getInteger("bench.runs", 200);
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("baseline (dataset version)", "{ dataset { version } }");
+        queries.put("reachable from a building, first 1", "{ reachable(from: {buildingId: \"b-01-001\"}, first: 1) { totalCount } }");
+        queries.put("reachable from a building, first 50", "{ reachable(from: {buildingId: \"b-01-001\"}, first: 50) { edges { node { walkMeters place { id name } } } } }");
+        queries.put("reachable from a point, first 1", "{ reachable(from: " + POINT + ", first: 1) { totalCount } }");
+        queries.put("nearest from a point, k 3", "{ nearest(from: " + POINT + ", category: \"pharmacy\", k: 3) { walkMeters } }");
+        queries.put("isochrone, 1 limit (15 min)", "{ isochrone(from: " + POINT + ", minutes: [15]) { areaSquareMeters } }");
+        queries.put("isochrone, 3 limits", "{ isochrone(from: " + POINT + ", minutes: [5, 10, 15]) { areaSquareMeters } }");
+        queries.put("communities, first 20", "{ communities(first: 20) { edges { node { id name } } } }");
+        queries.put("coverage of a community", "{ coverage(communityId: \"c-18\") { completenessScore } }");
+        queries.put("gaps, first 50", "{ gaps(category: \"pharmacy\", first: 50) { totalCount edges { node { id } } } }");
+        queries.put("siteSuggestions, count 1", "{ siteSuggestions(category: \"pharmacy\", communityId: \"c-18\", count: 1) { rank } }");
+        queries.put("siteSuggestions, count 5", "{ siteSuggestions(category: \"pharmacy\", communityId: \"c-18\", count: 5) { rank } }");
+        queries.put("whatIf, 1 place", "{ whatIf(communityId: \"c-18\", add: [{category: \"pharmacy\", lat: 31.9613994, lon: 120.8749730}]) { completenessAfter } }");
+        queries.put("cityStats", "{ cityStats { residents } }");
+        queries.put("publishedFigures", "{ publishedFigures { status } }");
+        Map<String, Double> medians = new LinkedHashMap<>();
+        for (var query : queries.entrySet()) {
+            medians.put(query.getKey(), medianMillis(query.getValue(), warmup, runs));
+        }
+        double baseline = medians.get("baseline (dataset version)");
+        System.out.printf(Locale.ROOT, "%n| request | median ms | work above baseline, ms |%n|---|---:|---:|%n");
+        medians.forEach((name, ms) -> System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", name, ms,
+                Math.max(0, ms - baseline)));
+        System.out.printf(Locale.ROOT, "(%d warm-up and %d measured requests each, one at a time, JDK %s, %d cpus)%n",
+                warmup, runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+    }
+
+    private double medianMillis(String query, int warmup, int runs) throws Exception {
+        String body = json.writeValueAsString(Map.of("query", query));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        double[] millis = new double[runs];
+        for (int i = -warmup; i < runs; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long elapsed = System.nanoTime() - start;
+            assertThat(response.body()).as(query).doesNotContain("\"errors\"");
+            if (i >= 0) {
+                millis[i] = elapsed / 1e6;
+            }
+        }
+        Arrays.sort(millis);
+        return millis[runs / 2];
+    }
+}
