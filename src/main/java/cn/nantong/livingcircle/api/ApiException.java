@@ -76,6 +76,8 @@ public class ApiException extends RuntimeException {
         GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST),
         /** Refused before execution: deeper or more complex than the configured limits. */
         QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
+        /** Refused before execution: the document's price ({@code QueryCost}) is above the per-request maximum. */
+        QUERY_TOO_COSTLY(ErrorType.BAD_REQUEST),
         /** An operation type the endpoint does not serve (e.g. a subscription over HTTP). */
         OPERATION_NOT_SUPPORTED(ErrorType.BAD_REQUEST),
         SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR),

@@ -50,8 +50,10 @@ class QueryLimitsConfiguration {
     /**
      * @param maxQueryDepth      deepest field nesting a query may have
      * @param maxQueryComplexity largest page-aware complexity (roughly: rows a query may ask for)
+     * @param maxQueryCost       largest price of one request in points ({@link QueryCost}), checked before execution
      */
     @ConfigurationProperties("circle.api")
-    record QueryLimits(@DefaultValue("15") int maxQueryDepth, @DefaultValue("200000") int maxQueryComplexity) {
+    record QueryLimits(@DefaultValue("15") int maxQueryDepth, @DefaultValue("200000") int maxQueryComplexity,
+            @DefaultValue("1000") int maxQueryCost) {
     }
 }

@@ -1,0 +1,114 @@
+package cn.nantong.livingcircle.api;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.CoercedVariables;
+import graphql.language.Document;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * The price of a whole GraphQL document in points, computed before any work from the fields it selects and their
+ * arguments: every field instance counts, so an aliased field, or a fragment spread ten times, is priced every time.
+ * One point stands for about a millisecond of server work on the 2-core reference machine; the weights come from
+ * {@code scripts/bench-cost.sh} and are listed in the README's calibration table.
+ *
+ * <p>What is priced is work, not rows: a search from a point, each isochrone limit, a coverage, each suggested site,
+ * a what-if, and the rows a page asks for. A plain field (a name, a nested object already loaded) costs nothing; the
+ * breadth of a document is bounded separately by the depth and complexity limits.
+ */
+final class QueryCost {
+
+    /** Weights in points. */
+    static final int ROW = 1;
+    static final int BUILDING_REACH = 3;
+    static final int POINT_SEARCH = 2;
+    static final int ISOCHRONE_LIMIT = 4;
+    static final int COVERAGE = 2;
+    static final int GAPS = 3;
+    static final int SITE = 20;
+    static final int WHAT_IF = 15;
+    static final int STATS = 3;
+    /** Page size assumed for a list whose {@code first} is omitted (the fields' default). */
+    static final int DEFAULT_PAGE = 50;
+
+    private QueryCost() {
+    }
+
+    /** The price of the operation {@code operationName} (null: the only one) of {@code document}. */
+    static long of(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables) {
+        long[] total = {0};
+        QueryTraverser.newQueryTraverser().schema(schema).document(document).operationName(operationName)
+                .coercedVariables(variables).build()
+                .visitPreOrder(new QueryVisitorStub() {
+                    @Override
+                    public void visitField(QueryVisitorFieldEnvironment env) {
+                        if (!env.isTypeNameIntrospectionField()) {
+                            total[0] = saturatingAdd(total[0], field(parentName(env), env.getFieldDefinition().getName(),
+                                    env.getArguments()));
+                        }
+                    }
+                });
+        return total[0];
+    }
+
+    /** The price of one field instance given its (coerced) arguments. */
+    static long field(String parentType, String field, Map<String, Object> arguments) {
+        return switch (parentType + "." + field) {
+            case "Query.reachable" -> origin(arguments) + (long) ROW * page(arguments.get("first"));
+            case "Query.nearest" -> origin(arguments) + (long) ROW * count(arguments.get("k"), 3);
+            case "Query.isochrone" -> origin(arguments) + (long) ISOCHRONE_LIMIT * limits(arguments.get("minutes"));
+            case "Query.communities", "Community.buildings" -> (long) ROW * page(arguments.get("first"));
+            case "Query.coverage" -> COVERAGE;
+            case "Query.gaps" -> GAPS + (long) ROW * page(arguments.get("first"));
+            case "Query.siteSuggestions" -> (long) SITE * count(arguments.get("count"), 3);
+            case "Query.whatIf" -> (long) WHAT_IF * (1 + size(arguments.get("add")) + size(arguments.get("remove")));
+            case "Query.cityStats", "Query.publishedFigures", "Query.programmeProgress" -> STATS;
+            default -> 0;
+        };
+    }
+
+    private static long origin(Map<String, Object> arguments) {
+        return arguments.get("from") instanceof Map<?, ?> from && from.get("point") != null ? POINT_SEARCH
+                : BUILDING_REACH;
+    }
+
+    /** A page as the field will cut it: at most the cap (a larger {@code first} is refused by the field itself). */
+    private static int page(Object first) {
+        return first instanceof Number n ? Math.max(1, Math.min(PageRequest.MAX_FIRST, n.intValue())) : DEFAULT_PAGE;
+    }
+
+    private static int count(Object value, int otherwise) {
+        return value instanceof Number n ? Math.max(1, Math.min(1_000, n.intValue())) : otherwise;
+    }
+
+    /** Distinct time limits (the service drops duplicates), 3 when omitted. */
+    private static int limits(Object minutes) {
+        if (!(minutes instanceof Collection<?> list)) {
+            return 3;
+        }
+        Set<Object> distinct = new HashSet<>(list);
+        return Math.max(1, distinct.size());
+    }
+
+    private static int size(Object list) {
+        return list instanceof List<?> l ? l.size() : 0;
+    }
+
+    private static String parentName(QueryVisitorFieldEnvironment env) {
+        return ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getParentType())).getName();
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+}

@@ -1,0 +1,101 @@
+package cn.nantong.livingcircle.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import graphql.execution.CoercedVariables;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pricing a document before execution, on the real schema: every field instance counts, aliases and fragments too. */
+class QueryCostTests {
+
+    private static final String POINT = "{point: {lat: 32.0, lon: 120.86}}";
+    private static GraphQLSchema schema;
+
+    @BeforeAll
+    static void readTheSchema() throws IOException {
+        TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
+        try (Stream<Path> files = Files.list(Path.of("schema"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".graphqls")).sorted().toList()) {
+                registry.merge(new SchemaParser().parse(Files.readString(file)));
+            }
+        }
+        schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
+    }
+
+    private static long cost(String document) {
+        return cost(document, Map.of());
+    }
+
+    private static long cost(String document, Map<String, Object> variables) {
+        return QueryCost.of(schema, Parser.parse(document), null, CoercedVariables.of(variables));
+    }
+
+    @Test
+    void plainFieldsCostNothing() {
+        assertThat(cost("{ categories { code nameZh targetMinutes } dataset { version licence } }")).isZero();
+    }
+
+    @Test
+    void anIsochroneCostsOneSearchPlusEveryDistinctLimit() {
+        assertThat(cost("{ isochrone(from: " + POINT + ", minutes: [5, 10, 15, 15]) { minutes } }"))
+                .isEqualTo(QueryCost.POINT_SEARCH + 3L * QueryCost.ISOCHRONE_LIMIT);
+        assertThat(cost("{ isochrone(from: " + POINT + ") { minutes } }"))
+                .as("the default limits are 5, 10 and 15").isEqualTo(QueryCost.POINT_SEARCH + 3L * QueryCost.ISOCHRONE_LIMIT);
+    }
+
+    @Test
+    void everyAliasIsPricedSo200AliasedIsochronesCost200Times() {
+        String one = "isochrone(from: " + POINT + ") { minutes }";
+        String aliased = IntStream.range(0, 200).mapToObj(i -> "i" + i + ": " + one)
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        assertThat(cost(aliased)).isEqualTo(200 * cost("{ " + one + " }"));
+        assertThat(cost(aliased)).isGreaterThan(new QueryLimitsConfiguration.QueryLimits(15, 200_000, 1000)
+                .maxQueryCost());
+    }
+
+    @Test
+    void aFragmentIsPricedAtEverySpread() {
+        String document = """
+                query { a: reachable(from: {buildingId: "b"}, first: 10) { ...page }
+                        b: reachable(from: {buildingId: "b"}, first: 10) { ...page } }
+                fragment page on ReachableConnection { totalCount }
+                """;
+        assertThat(cost(document)).isEqualTo(2 * (QueryCost.BUILDING_REACH + 10L * QueryCost.ROW));
+    }
+
+    @Test
+    void pagesArePricedByTheirSizeAndNestedPagesMultiplyNothing() {
+        assertThat(cost("{ communities(first: 20) { edges { node { buildings(first: 5) { totalCount } } } } }"))
+                .isEqualTo(20L * QueryCost.ROW + 5L * QueryCost.ROW);
+        assertThat(cost("{ communities { totalCount } }")).isEqualTo((long) QueryCost.DEFAULT_PAGE * QueryCost.ROW);
+    }
+
+    @Test
+    void argumentsGivenAsVariablesArePricedAsTheirValues() {
+        assertThat(cost("query($m: [Int!]) { isochrone(from: " + POINT + ", minutes: $m) { minutes } }",
+                Map.of("m", java.util.List.of(5, 10))))
+                .isEqualTo(QueryCost.POINT_SEARCH + 2L * QueryCost.ISOCHRONE_LIMIT);
+    }
+
+    @Test
+    void analyticsArePricedByTheWorkTheyAskFor() {
+        assertThat(cost("{ siteSuggestions(category: \"pharmacy\", count: 4) { rank } }")).isEqualTo(4L * QueryCost.SITE);
+        assertThat(cost("{ whatIf(add: [{category: \"pharmacy\", lat: 32, lon: 120.86}], remove: [\"o-1\", \"o-2\"]) "
+                + "{ completenessAfter } }")).isEqualTo(4L * QueryCost.WHAT_IF);
+        assertThat(cost("{ coverage(communityId: \"c-01\") { completenessScore } }")).isEqualTo(QueryCost.COVERAGE);
+    }
+}
