@@ -52,8 +52,11 @@ final class QueryCost {
                     @Override
                     public void visitField(QueryVisitorFieldEnvironment env) {
                         if (!env.isTypeNameIntrospectionField()) {
-                            total[0] = saturatingAdd(total[0], field(parentName(env), env.getFieldDefinition().getName(),
-                                    env.getArguments()));
+                            long own = field(parentName(env), env.getFieldDefinition().getName(), env.getArguments());
+                            if (own > 0) {
+                                total[0] = saturatingAdd(total[0], saturatingMultiply(own,
+                                        timesResolved(env.getParentEnvironment())));
+                            }
                         }
                     }
                 });
@@ -74,6 +77,25 @@ final class QueryCost {
             case "Query.cityStats", "Query.publishedFigures", "Query.programmeProgress" -> STATS;
             default -> 0;
         };
+    }
+
+    /**
+     * How often a field runs: once per element of every enclosing page, so {@code buildings(first: 100)} inside
+     * {@code communities(first: 100)} is priced for the 100 communities it runs for.
+     */
+    private static long timesResolved(QueryVisitorFieldEnvironment parent) {
+        long times = 1;
+        for (QueryVisitorFieldEnvironment env = parent; env != null; env = env.getParentEnvironment()) {
+            Map<String, Object> arguments = env.getArguments();
+            if (env.getFieldDefinition().getArgument("first") != null) {
+                times = saturatingMultiply(times, page(arguments.get("first")));
+            } else if (env.getFieldDefinition().getArgument("k") != null) {
+                times = saturatingMultiply(times, count(arguments.get("k"), 3));
+            } else if (env.getFieldDefinition().getArgument("count") != null) {
+                times = saturatingMultiply(times, count(arguments.get("count"), 3));
+            }
+        }
+        return times;
     }
 
     private static long origin(Map<String, Object> arguments) {
@@ -105,6 +127,11 @@ final class QueryCost {
 
     private static String parentName(QueryVisitorFieldEnvironment env) {
         return ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getParentType())).getName();
+    }
+
+    private static long saturatingMultiply(long a, long b) {
+        long product = a * b;
+        return a != 0 && (product / a != b || product < 0) ? Long.MAX_VALUE : product;
     }
 
     private static long saturatingAdd(long a, long b) {

@@ -78,9 +78,9 @@ class QueryCostTests {
     }
 
     @Test
-    void pagesArePricedByTheirSizeAndNestedPagesMultiplyNothing() {
+    void pagesArePricedByTheirSizeAndANestedPageForEveryParentItRunsFor() {
         assertThat(cost("{ communities(first: 20) { edges { node { buildings(first: 5) { totalCount } } } } }"))
-                .isEqualTo(20L * QueryCost.ROW + 5L * QueryCost.ROW);
+                .isEqualTo(20L * QueryCost.ROW + 20L * 5L * QueryCost.ROW);
         assertThat(cost("{ communities { totalCount } }")).isEqualTo((long) QueryCost.DEFAULT_PAGE * QueryCost.ROW);
     }
 
