@@ -55,33 +55,37 @@ class CostCalibrationBenchmark {
         queries.put("whatIf, 1 place", "{ whatIf(communityId: \"c-18\", add: [{category: \"pharmacy\", lat: 31.9613994, lon: 120.8749730}]) { completenessAfter } }");
         queries.put("cityStats", "{ cityStats { residents } }");
         queries.put("publishedFigures", "{ publishedFigures { status } }");
-        Map<String, Double> medians = new LinkedHashMap<>();
+        Map<String, double[]> measured = new LinkedHashMap<>();
         for (var query : queries.entrySet()) {
-            medians.put(query.getKey(), medianMillis(query.getValue(), warmup, runs));
+            measured.put(query.getKey(), measure(query.getValue(), warmup, runs));
         }
-        double baseline = medians.get("baseline (dataset version)");
-        System.out.printf(Locale.ROOT, "%n| request | median ms | work above baseline, ms |%n|---|---:|---:|%n");
-        medians.forEach((name, ms) -> System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", name, ms,
-                Math.max(0, ms - baseline)));
+        double baseline = measured.get("baseline (dataset version)")[0];
+        System.out.printf(Locale.ROOT, "%n| request | median ms | work above baseline, ms | price, points |%n"
+                + "|---|---:|---:|---:|%n");
+        measured.forEach((name, m) -> System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.0f |%n", name, m[0],
+                Math.max(0, m[0] - baseline), m[1]));
         System.out.printf(Locale.ROOT, "(%d warm-up and %d measured requests each, one at a time, JDK %s, %d cpus)%n",
                 warmup, runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
     }
 
-    private double medianMillis(String query, int warmup, int runs) throws Exception {
+    /** {median milliseconds, price in points as the answer reports it}. */
+    private double[] measure(String query, int warmup, int runs) throws Exception {
         String body = json.writeValueAsString(Map.of("query", query));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         double[] millis = new double[runs];
+        double price = 0;
         for (int i = -warmup; i < runs; i++) {
             long start = System.nanoTime();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long elapsed = System.nanoTime() - start;
             assertThat(response.body()).as(query).doesNotContain("\"errors\"");
+            price = json.readTree(response.body()).at("/extensions/cost/requested").asDouble();
             if (i >= 0) {
                 millis[i] = elapsed / 1e6;
             }
         }
         Arrays.sort(millis);
-        return millis[runs / 2];
+        return new double[] {millis[runs / 2], price};
     }
 }
