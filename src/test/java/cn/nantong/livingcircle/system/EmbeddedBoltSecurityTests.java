@@ -87,6 +87,11 @@ class EmbeddedBoltSecurityTests {
         withRunningApp(embedded(home), connection -> {
             assertThat(count(connection, AuthTokens.basic("neo4j", password), "OlderData")).isEqualTo(1);
             assertRefused(connection, AuthTokens.none());
+            // Failed guesses by someone else do not lock the application out (no lock-out with a generated password).
+            for (int i = 0; i < 5; i++) {
+                assertRefused(connection, AuthTokens.basic("neo4j", "guess-" + i));
+            }
+            assertThat(count(connection, connection.getAuthToken(), "OlderData")).isEqualTo(1);
         });
         assertThat(Files.readString(file).strip()).as("reused, not regenerated").isEqualTo(password);
     }
