@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole application on a random port with the embedded Neo4j in a fresh temporary directory and the demo
+ * The whole application on a random port (and a random management port) with the embedded Neo4j in a fresh temporary directory and the demo
  * data loaded. Every {@code *IT} uses exactly this configuration, so Spring's test-context cache starts the
  * application (and imports the demo data) once per test JVM.
  */
@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "circle.embedded.data-dir=${java.io.tmpdir}/living-circle-it/${random.uuid}",
         "circle.embedded.bolt-port=0",
-        "circle.embedded.page-cache-size=128m"
+        "circle.embedded.page-cache-size=128m",
+        "management.server.port=0"
 })
 @Import(TestSupportConfiguration.class)
 public @interface ApplicationIT {

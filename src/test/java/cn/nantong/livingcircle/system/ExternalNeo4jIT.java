@@ -63,7 +63,7 @@ class ExternalNeo4jIT {
                     .getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                     .getLocalAddress(ConnectorType.BOLT).getPort();
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LivingCircleApplication.class)
-                    .properties("NEO4J_URI=neo4j://127.0.0.1:" + port, "PORT=0",
+                    .properties("NEO4J_URI=neo4j://127.0.0.1:" + port, "PORT=0", "MANAGEMENT_PORT=0",
                             "spring.data.neo4j.database=circle", "CIRCLE_DEMO_LOCATION=classpath:datasets/tiny/",
                             "circle.programme.load-on-empty=false")
                     .run()) {
