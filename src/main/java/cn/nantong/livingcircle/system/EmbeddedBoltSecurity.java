@@ -224,10 +224,11 @@ final class EmbeddedBoltSecurity {
         }
         if (!current) {
             log.info("Setting the embedded Bolt password of user '{}'", credentials.username());
-            // A system-database command (CypherDeprecationIT plans only statements of user databases).
-            String verb = exists ? "ALTER" : "CREATE";
-            String command = verb + " USER " + credentials.username() + " SET PASSWORD $password CHANGE NOT REQUIRED";
-            system.executeTransactionally(command, Map.of("password", credentials.password()));
+            // administration commands run on the system database; the user name is a parameter like the password
+            system.executeTransactionally(exists
+                    ? "ALTER USER $user SET PASSWORD $password CHANGE NOT REQUIRED"
+                    : "CREATE USER $user SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("user", credentials.username(), "password", credentials.password()));
         }
         try {
             Files.deleteIfExists(initialPasswordFile(home));

@@ -23,6 +23,6 @@ class ReadyAnnouncement {
                 Ready.
                   GraphiQL   http://localhost:{}/graphiql
                   GraphQL    http://localhost:{}/graphql (POST)
-                  Readiness  http://localhost:{}/actuator/health/readiness""", port, port, port);
+                  Readiness  http://localhost:{}/readyz""", port, port, port);
     }
 }
