@@ -18,25 +18,39 @@ import graphql.schema.GraphQLTypeUtil;
 /**
  * The price of a whole GraphQL document in points, computed before any work from the fields it selects and their
  * arguments: every field instance counts, so an aliased field, or a fragment spread ten times, is priced every time.
- * One point stands for about a millisecond of server work on the 2-core reference machine; the weights come from
+ * One point stands for about 0.1 ms of server work on the 2-core reference machine; the weights come from
  * {@code scripts/bench-cost.sh} and are listed in the README's calibration table.
  *
- * <p>What is priced is work, not rows: a search from a point, each isochrone limit, a coverage, each suggested site,
- * a what-if, and the rows a page asks for. A plain field (a name, a nested object already loaded) costs nothing; the
- * breadth of a document is bounded separately by the depth and complexity limits.
+ * <p>What is priced is work, not rows: each database round trip, a search from a point, an isochrone and each of its
+ * limits, a coverage, each suggested site, a what-if, and the rows a page asks for. A plain field (a name, a nested
+ * object already loaded) costs nothing; the breadth of a document is bounded separately by the depth and complexity
+ * limits.
  */
 final class QueryCost {
 
-    /** Weights in points. */
+    /**
+     * Weights in points (0.1 ms each), from {@code scripts/bench-cost.sh} on the demo data: the median time of each
+     * request above one that runs no field ({@code { __typename }}), rounded. Analytics read caches of the current data
+     * version, which is why they cost little; {@code dataset} is cached too and free.
+     */
     static final int ROW = 1;
-    static final int BUILDING_REACH = 3;
-    static final int POINT_SEARCH = 2;
-    static final int ISOCHRONE_LIMIT = 4;
-    static final int COVERAGE = 2;
-    static final int GAPS = 3;
-    static final int SITE = 20;
-    static final int WHAT_IF = 15;
-    static final int STATS = 3;
+    /** One Cypher round trip of a field, such as {@code publishedFigures} or a page of communities: about 3.7 ms. */
+    static final int DATABASE_QUERY = 37;
+    /** {@code reachable} from a building: the walking-edge expand and the page's places in one query. */
+    static final int BUILDING_REACH = 58;
+    /** {@code reachable} or {@code nearest} from a point: snap, search in memory, one query for the page's places. */
+    static final int POINT_SEARCH = 50;
+    /** An isochrone: snap, one search, and the outline of each limit. */
+    static final int ISOCHRONE = 19;
+    static final int ISOCHRONE_LIMIT = 2;
+    static final int COVERAGE = 1;
+    /** {@code siteSuggestions} in one community: the uncovered buildings, then a greedy pick per site. */
+    static final int SITES = 2;
+    static final int SITE = 1;
+    static final int WHAT_IF = 1;
+    static final int WHAT_IF_PLACE = 1;
+    /** Figures over the whole dataset, cached per data version. */
+    static final int STATS = 1;
     /** Page size assumed for a list whose {@code first} is omitted (the fields' default). */
     static final int DEFAULT_PAGE = 50;
 
@@ -52,30 +66,43 @@ final class QueryCost {
                     @Override
                     public void visitField(QueryVisitorFieldEnvironment env) {
                         if (!env.isTypeNameIntrospectionField()) {
-                            long own = field(parentName(env), env.getFieldDefinition().getName(), env.getArguments());
-                            if (own > 0) {
-                                total[0] = saturatingAdd(total[0], saturatingMultiply(own,
+                            Price price = field(parentName(env), env.getFieldDefinition().getName(),
+                                    env.getArguments());
+                            if (price.each() > 0) {
+                                total[0] = saturatingAdd(total[0], saturatingMultiply(price.each(),
                                         timesResolved(env.getParentEnvironment())));
                             }
+                            total[0] = saturatingAdd(total[0], price.once());
                         }
                     }
                 });
         return total[0];
     }
 
-    /** The price of one field instance given its (coerced) arguments. */
-    static long field(String parentType, String field, Map<String, Object> arguments) {
+    /**
+     * The price of one field instance: {@code once} for the work it does however many parents it runs under (a
+     * batched query: the buildings of 20 communities are one query), and {@code each} for every parent.
+     */
+    record Price(long once, long each) {
+        static final Price FREE = new Price(0, 0);
+    }
+
+    static Price field(String parentType, String field, Map<String, Object> arguments) {
         return switch (parentType + "." + field) {
-            case "Query.reachable" -> origin(arguments) + (long) ROW * page(arguments.get("first"));
-            case "Query.nearest" -> origin(arguments) + (long) ROW * count(arguments.get("k"), 3);
-            case "Query.isochrone" -> origin(arguments) + (long) ISOCHRONE_LIMIT * limits(arguments.get("minutes"));
-            case "Query.communities", "Community.buildings" -> (long) ROW * page(arguments.get("first"));
-            case "Query.coverage" -> COVERAGE;
-            case "Query.gaps" -> GAPS + (long) ROW * page(arguments.get("first"));
-            case "Query.siteSuggestions" -> (long) SITE * count(arguments.get("count"), 3);
-            case "Query.whatIf" -> (long) WHAT_IF * (1 + size(arguments.get("add")) + size(arguments.get("remove")));
-            case "Query.cityStats", "Query.publishedFigures", "Query.programmeProgress" -> STATS;
-            default -> 0;
+            case "Query.reachable" -> new Price(0, origin(arguments) + (long) ROW * page(arguments.get("first")));
+            case "Query.nearest" -> new Price(0, POINT_SEARCH + (long) ROW * count(arguments.get("k"), 3));
+            case "Query.isochrone" -> new Price(0, ISOCHRONE + (long) ISOCHRONE_LIMIT * limits(arguments.get("minutes")));
+            case "Query.communities" -> new Price(0, DATABASE_QUERY + (long) ROW * page(arguments.get("first")));
+            case "Query.publishedFigures", "Query.building", "Query.community", "Query.place", "Query.livingCircle" ->
+                    new Price(0, DATABASE_QUERY);
+            case "Community.buildings" -> new Price(DATABASE_QUERY, (long) ROW * page(arguments.get("first")));
+            case "Query.coverage" -> new Price(0, COVERAGE);
+            case "Query.gaps" -> new Price(0, COVERAGE + (long) ROW * page(arguments.get("first")));
+            case "Query.siteSuggestions" -> new Price(0, SITES + (long) SITE * count(arguments.get("count"), 3));
+            case "Query.whatIf" -> new Price(0, WHAT_IF + (long) WHAT_IF_PLACE * (size(arguments.get("add"))
+                    + size(arguments.get("remove"))));
+            case "Query.cityStats", "Query.programmeProgress" -> new Price(0, STATS);
+            default -> Price.FREE;
         };
     }
 

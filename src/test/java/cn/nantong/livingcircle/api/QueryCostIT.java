@@ -34,7 +34,7 @@ class QueryCostIT {
         JsonNode answer = post("{ isochrone(from: {point: {lat: 32.0, lon: 120.86}}, minutes: [5, 10]) { minutes } }");
         assertThat(answer.path("errors").isMissingNode()).isTrue();
         assertThat(answer.at("/extensions/cost/requested").asLong())
-                .isEqualTo(QueryCost.POINT_SEARCH + 2L * QueryCost.ISOCHRONE_LIMIT);
+                .isEqualTo(QueryCost.ISOCHRONE + 2L * QueryCost.ISOCHRONE_LIMIT);
         assertThat(answer.at("/extensions/cost/limit").asLong()).isEqualTo(maxCost);
     }
 
@@ -46,7 +46,7 @@ class QueryCostIT {
         JsonNode answer = post(query);
         JsonNode error = answer.at("/errors/0");
         assertThat(error.at("/extensions/code").asString()).isEqualTo("QUERY_TOO_COSTLY");
-        long expected = 200L * (QueryCost.POINT_SEARCH + 3L * QueryCost.ISOCHRONE_LIMIT);
+        long expected = 200L * (QueryCost.ISOCHRONE + 3L * QueryCost.ISOCHRONE_LIMIT);
         assertThat(error.at("/extensions/cost").asLong()).isEqualTo(expected);
         assertThat(error.at("/extensions/limit").asLong()).isEqualTo(maxCost);
         assertThat(error.at("/message").asString()).contains(String.valueOf(expected), String.valueOf(maxCost));

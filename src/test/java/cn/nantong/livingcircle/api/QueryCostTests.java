@@ -45,16 +45,18 @@ class QueryCostTests {
     }
 
     @Test
-    void plainFieldsCostNothing() {
-        assertThat(cost("{ categories { code nameZh targetMinutes } dataset { version licence } }")).isZero();
+    void plainFieldsCostNothingAndADatabaseLookupItsRoundTrip() {
+        assertThat(cost("{ categories { code nameZh targetMinutes } }")).isZero();
+        assertThat(cost("{ dataset { version licence } place(id: \"o-1\") { name } }"))
+                .as("the dataset is cached; a place is one lookup").isEqualTo(QueryCost.DATABASE_QUERY);
     }
 
     @Test
     void anIsochroneCostsOneSearchPlusEveryDistinctLimit() {
         assertThat(cost("{ isochrone(from: " + POINT + ", minutes: [5, 10, 15, 15]) { minutes } }"))
-                .isEqualTo(QueryCost.POINT_SEARCH + 3L * QueryCost.ISOCHRONE_LIMIT);
+                .isEqualTo(QueryCost.ISOCHRONE + 3L * QueryCost.ISOCHRONE_LIMIT);
         assertThat(cost("{ isochrone(from: " + POINT + ") { minutes } }"))
-                .as("the default limits are 5, 10 and 15").isEqualTo(QueryCost.POINT_SEARCH + 3L * QueryCost.ISOCHRONE_LIMIT);
+                .as("the default limits are 5, 10 and 15").isEqualTo(QueryCost.ISOCHRONE + 3L * QueryCost.ISOCHRONE_LIMIT);
     }
 
     @Test
@@ -78,24 +80,27 @@ class QueryCostTests {
     }
 
     @Test
-    void pagesArePricedByTheirSizeAndANestedPageForEveryParentItRunsFor() {
+    void aNestedPageIsOneBatchedQueryButItsRowsCountForEveryParent() {
         assertThat(cost("{ communities(first: 20) { edges { node { buildings(first: 5) { totalCount } } } } }"))
-                .isEqualTo(20L * QueryCost.ROW + 20L * 5L * QueryCost.ROW);
-        assertThat(cost("{ communities { totalCount } }")).isEqualTo((long) QueryCost.DEFAULT_PAGE * QueryCost.ROW);
+                .isEqualTo(QueryCost.DATABASE_QUERY + 20L * QueryCost.ROW
+                        + QueryCost.DATABASE_QUERY + 20L * 5L * QueryCost.ROW);
+        assertThat(cost("{ communities { totalCount } }"))
+                .isEqualTo(QueryCost.DATABASE_QUERY + (long) QueryCost.DEFAULT_PAGE * QueryCost.ROW);
     }
 
     @Test
     void argumentsGivenAsVariablesArePricedAsTheirValues() {
         assertThat(cost("query($m: [Int!]) { isochrone(from: " + POINT + ", minutes: $m) { minutes } }",
                 Map.of("m", java.util.List.of(5, 10))))
-                .isEqualTo(QueryCost.POINT_SEARCH + 2L * QueryCost.ISOCHRONE_LIMIT);
+                .isEqualTo(QueryCost.ISOCHRONE + 2L * QueryCost.ISOCHRONE_LIMIT);
     }
 
     @Test
     void analyticsArePricedByTheWorkTheyAskFor() {
-        assertThat(cost("{ siteSuggestions(category: \"pharmacy\", count: 4) { rank } }")).isEqualTo(4L * QueryCost.SITE);
+        assertThat(cost("{ siteSuggestions(category: \"pharmacy\", count: 4) { rank } }"))
+                .isEqualTo(QueryCost.SITES + 4L * QueryCost.SITE);
         assertThat(cost("{ whatIf(add: [{category: \"pharmacy\", lat: 32, lon: 120.86}], remove: [\"o-1\", \"o-2\"]) "
-                + "{ completenessAfter } }")).isEqualTo(4L * QueryCost.WHAT_IF);
+                + "{ completenessAfter } }")).isEqualTo(QueryCost.WHAT_IF + 3L * QueryCost.WHAT_IF_PLACE);
         assertThat(cost("{ coverage(communityId: \"c-01\") { completenessScore } }")).isEqualTo(QueryCost.COVERAGE);
     }
 }
