@@ -1,6 +1,7 @@
 package cn.nantong.livingcircle.api;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Locale;
 
 import graphql.GraphQLContext;
@@ -13,6 +14,9 @@ import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLScalarType;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.ScalarWiringEnvironment;
+import graphql.schema.idl.WiringFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -30,10 +34,32 @@ class IdScalarConfiguration {
             .coercing(new StrictIdCoercing())
             .build();
 
+    /**
+     * A wiring factory, not {@code RuntimeWiring.Builder.scalar}: the builder is in strict mode and refuses a second
+     * {@code ID}, while the schema generator asks the wiring factories for a scalar before the built-in ones.
+     */
     @Bean
     RuntimeWiringConfigurer strictIdScalar() {
-        // RuntimeWiring keeps scalars by name, so this one takes the place of the specification's ID
-        return wiring -> wiring.scalar(STRICT_ID);
+        return new RuntimeWiringConfigurer() {
+            @Override
+            public void configure(RuntimeWiring.Builder builder) {
+            }
+
+            @Override
+            public void configure(RuntimeWiring.Builder builder, List<WiringFactory> container) {
+                container.add(new WiringFactory() {
+                    @Override
+                    public boolean providesScalar(ScalarWiringEnvironment environment) {
+                        return STRICT_ID.getName().equals(environment.getScalarTypeDefinition().getName());
+                    }
+
+                    @Override
+                    public GraphQLScalarType getScalar(ScalarWiringEnvironment environment) {
+                        return STRICT_ID;
+                    }
+                });
+            }
+        };
     }
 
     static final class StrictIdCoercing implements Coercing<Object, String> {
