@@ -42,11 +42,18 @@ class GraphQlHttpConfiguration {
         return new StrictGraphQlHttpHandler(webGraphQlHandler, jsonMapper, dataVersion);
     }
 
-    /** Before Boot's router (order 0), whose GET on the GraphQL path answers 405. */
+    /**
+     * Before Boot's router (order 0), whose GET on the GraphQL path answers 405 and whose POST of another content
+     * type than JSON answers an empty 415: GET serves queries, and the 415 gets a typed body.
+     */
     @Bean
     @Order(-1)
     RouterFunction<ServerResponse> graphQlGetRoute(StrictGraphQlHttpHandler handler, GraphQlProperties properties) {
-        return RouterFunctions.route().GET(properties.getHttp().getPath(), handler::handleGet).build();
+        String path = properties.getHttp().getPath();
+        return RouterFunctions.route()
+                .GET(path, handler::handleGet)
+                .POST(path, request -> !StrictGraphQlHttpHandler.isJson(request), handler::unsupportedMediaType)
+                .build();
     }
 
     @Bean

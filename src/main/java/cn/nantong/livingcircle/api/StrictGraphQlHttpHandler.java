@@ -64,6 +64,8 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
     static final String CACHE_CONTROL = "public, max-age=60";
 
+    private static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");
+
     private static final Set<String> MEMBERS = Set.of("query", "operationName", "variables", "extensions");
 
     private final WebGraphQlHandler graphQlHandler;
@@ -258,6 +260,24 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
             }
         }
         return null;
+    }
+
+    /** Content types read as a JSON request body (Spring's own list: JSON, and the legacy application/graphql). */
+    static boolean isJson(ServerRequest request) {
+        try {
+            MediaType type = request.headers().contentType().orElse(null);
+            return type != null && (MediaType.APPLICATION_JSON.includes(type) || APPLICATION_GRAPHQL.includes(type));
+        }
+        catch (InvalidMediaTypeException ex) {
+            return false;
+        }
+    }
+
+    ServerResponse unsupportedMediaType(ServerRequest request) {
+        log.debug("Refused a GraphQL request with content type {}", request.headers().firstHeader(HttpHeaders.CONTENT_TYPE));
+        return error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.BAD_REQUEST_BODY, null,
+                "Send the request as JSON (Content-Type: application/json), or a query with GET",
+                headers -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)));
     }
 
     private static String notJson(JacksonException ex) {

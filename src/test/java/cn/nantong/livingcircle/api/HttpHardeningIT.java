@@ -66,6 +66,14 @@ class HttpHardeningIT {
                 .asString()).contains("line 1");
         assertThat(singleError(post(new byte[] {'{', '"', 'q', 'u', 'e', 'r', 'y', '"', ':', '"', (byte) 0xFF, '"', '}'}))
                 .path("message").asString()).contains("UTF-8");
+        for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded", "nonsense")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/graphql"))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + QUERY + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(contentType).isEqualTo(415);
+            assertThat(singleError(response).path("extensions").path("code").asString()).isEqualTo("BAD_REQUEST_BODY");
+        }
         assertThat(output.getAll()).doesNotContain("\tat ", "Exception");
         assertHealthUp();
     }
