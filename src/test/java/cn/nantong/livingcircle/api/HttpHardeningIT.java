@@ -14,6 +14,8 @@ import cn.nantong.livingcircle.support.ApplicationIT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -76,6 +78,23 @@ class HttpHardeningIT {
         }
         assertThat(output.getAll()).doesNotContain("\tat ", "Exception");
         assertHealthUp();
+    }
+
+    @Test
+    void aRefusedBodyIsOneDebugLine(CapturedOutput output) throws Exception {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        String logger = StrictGraphQlHttpHandler.class.getName();
+        logging.setLogLevel(logger, LogLevel.DEBUG);
+        try {
+            int before = output.getAll().length();
+            assertThat(post(bytes("null")).statusCode()).isEqualTo(400);
+            String logged = output.getAll().substring(before);
+            assertThat(logged.lines().filter(line -> !line.isBlank()).toList()).singleElement()
+                    .satisfies(line -> assertThat(line).contains("DEBUG").contains("Refused"));
+        }
+        finally {
+            logging.setLogLevel(logger, null);
+        }
     }
 
     @Test
