@@ -42,6 +42,14 @@ class GraphQlHttpConfiguration {
         return new StrictGraphQlHttpHandler(webGraphQlHandler, jsonMapper, dataVersion);
     }
 
+    /** Boot's SSE handler backs off for this one too; same timeout and keep-alive properties. */
+    @Bean
+    StrictGraphQlSseHandler graphQlSseHandler(WebGraphQlHandler webGraphQlHandler, StrictGraphQlHttpHandler http,
+            GraphQlProperties properties) {
+        return new StrictGraphQlSseHandler(webGraphQlHandler, http, properties.getHttp().getSse().getTimeout(),
+                properties.getHttp().getSse().getKeepAlive());
+    }
+
     /**
      * Before Boot's router (order 0), whose GET on the GraphQL path answers 405 and whose POST of another content
      * type than JSON answers an empty 415: GET serves queries, and the 415 gets a typed body.

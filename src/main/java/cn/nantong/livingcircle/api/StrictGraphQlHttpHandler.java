@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
 import graphql.language.Document;
@@ -83,6 +84,11 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     /** POST: the body must be one JSON object with a string {@code query}. */
     @Override
     public ServerResponse handleRequest(ServerRequest request) {
+        return readBody(request, body -> execute(request, body, null));
+    }
+
+    /** Reads a POST body strictly: a refusal (400), or {@code execute} of the GraphQL request (SSE uses it too). */
+    ServerResponse readBody(ServerRequest request, Function<Map<String, Object>, ServerResponse> execute) {
         byte[] body;
         try {
             body = request.servletRequest().getInputStream().readAllBytes();
@@ -120,7 +126,7 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         if (!(graphQlBody.get("query") instanceof String query) || query.isBlank()) {
             return badRequest(request, "query", "The request has no 'query'");
         }
-        return execute(request, graphQlBody, null);
+        return execute.apply(graphQlBody);
     }
 
     /** GET: queries only, cacheable. */
@@ -182,11 +188,15 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         return execute(request, graphQlBody, etag);
     }
 
+    /** The request for the {@link WebGraphQlHandler}; {@code body} has passed the checks above. */
+    static WebGraphQlRequest graphQlRequest(ServerRequest request, Map<String, Object> body) {
+        return new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), cookies(request),
+                request.remoteAddress().orElse(null), request.attributes(), body, UUID.randomUUID().toString(),
+                LocaleContextHolder.getLocale());
+    }
+
     private ServerResponse execute(ServerRequest request, Map<String, Object> body, String etag) {
-        WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
-                cookies(request), request.remoteAddress().orElse(null), request.attributes(), body,
-                UUID.randomUUID().toString(), LocaleContextHolder.getLocale());
-        Mono<WebGraphQlResponse> response = graphQlHandler.handleRequest(graphQlRequest);
+        Mono<WebGraphQlResponse> response = graphQlHandler.handleRequest(graphQlRequest(request, body));
         if (request.method() == HttpMethod.GET) {
             response = response.doOnNext(answer -> cacheHeaders(answer, etag));
         }

@@ -68,6 +68,19 @@ class HttpHardeningIT {
                 .asString()).contains("line 1");
         assertThat(singleError(post(new byte[] {'{', '"', 'q', 'u', 'e', 'r', 'y', '"', ':', '"', (byte) 0xFF, '"', '}'}))
                 .path("message").asString()).contains("UTF-8");
+        // the server-sent-events transport reads its body the same way
+        HttpResponse<String> sse = http.send(HttpRequest.newBuilder(uri("/graphql"))
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("null")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sse.statusCode()).isEqualTo(400);
+        assertThat(singleError(sse).path("extensions").path("code").asString()).isEqualTo("BAD_REQUEST_BODY");
+        HttpResponse<String> sseQuery = http.send(HttpRequest.newBuilder(uri("/graphql"))
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + QUERY + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sseQuery.statusCode()).isEqualTo(200);
+        // Spring's SSE transport serves subscriptions only, and the schema has none
+        assertThat(sseQuery.body()).contains("event:next").contains("errors");
         for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded", "nonsense")) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/graphql"))
                     .header("Content-Type", contentType)
