@@ -78,7 +78,13 @@ public class ApiException extends RuntimeException {
         QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
         /** Refused before execution: the document's price ({@code QueryCost}) is above the per-request maximum. */
         QUERY_TOO_COSTLY(ErrorType.BAD_REQUEST),
-        /** An operation type the endpoint does not serve (e.g. a subscription over HTTP). */
+        /**
+         * The HTTP request is not a GraphQL request: a body that is not JSON, not UTF-8 or not a JSON object, or a
+         * {@code query}, {@code operationName}, {@code variables} or {@code extensions} of the wrong JSON type.
+         * Answered with HTTP 400 (415 for a content type other than JSON) before anything is executed.
+         */
+        BAD_REQUEST_BODY(ErrorType.BAD_REQUEST),
+        /** An operation type the endpoint does not serve (e.g. a subscription over HTTP, a mutation over GET). */
         OPERATION_NOT_SUPPORTED(ErrorType.BAD_REQUEST),
         SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
         INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);

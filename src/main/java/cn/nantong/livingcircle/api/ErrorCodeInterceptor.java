@@ -3,6 +3,7 @@ package cn.nantong.livingcircle.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
 import graphql.ErrorClassification;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Gives errors raised by graphql-java itself (parse and validation errors, bad variable values) an
  * {@code extensions.code} too, so every error a client sees can be switched on the same way. The codes follow the
- * widely used Apollo names.
+ * widely used Apollo names. Their messages are rewritten where graphql-java puts a Java class name or an AST
+ * {@code toString()} in them ({@link JsonTypes#clientMessage}).
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -38,13 +40,14 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     static GraphQLError withCode(GraphQLError error) {
         Map<String, Object> extensions = error.getExtensions() == null ? Map.of() : error.getExtensions();
-        if (extensions.containsKey("code")) {
+        String message = JsonTypes.clientMessage(error.getMessage());
+        if (extensions.containsKey("code") && Objects.equals(message, error.getMessage())) {
             return error;
         }
         Map<String, Object> merged = new LinkedHashMap<>(extensions);
-        merged.put("code", codeFor(error.getErrorType()));
+        merged.putIfAbsent("code", codeFor(error.getErrorType()));
         return GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
+                .message(message)
                 .locations(error.getLocations())
                 .path(error.getPath())
                 .errorType(error.getErrorType())

@@ -1,0 +1,368 @@
+package cn.nantong.livingcircle.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import cn.nantong.livingcircle.api.ApiException.ErrorCode;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import jakarta.servlet.http.Cookie;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.graphql.MediaTypes;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * GraphQL over HTTP, read strictly. Spring's handler turns a {@code null} body into a 500 with a stack trace,
+ * coerces a numeric or boolean {@code query} into text and answers a body that is not a JSON object with Spring's
+ * generic error page; this one reads the body itself and answers every request that is not a GraphQL request with
+ * HTTP 400 and a GraphQL-style error ({@code BAD_REQUEST_BODY}) before anything is executed, logging one DEBUG
+ * line. What is a GraphQL request goes to the same {@link WebGraphQlHandler} (interceptors, error codes) and is
+ * written by Spring's own response code.
+ *
+ * <p>It also serves GET ({@code ?query=&variables=&operationName=}, the GraphQL over HTTP draft), which Spring for
+ * GraphQL does not: queries only (a mutation or subscription gets 405), answered with
+ * {@code Cache-Control: public, max-age=60} and an ETag of the dataset version and the request, so
+ * {@code If-None-Match} gets 304 without executing anything.
+ */
+class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(StrictGraphQlHttpHandler.class);
+
+    static final String CACHE_CONTROL = "public, max-age=60";
+
+    private static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");
+
+    private static final Set<String> MEMBERS = Set.of("query", "operationName", "variables", "extensions");
+
+    private final WebGraphQlHandler graphQlHandler;
+    private final ObjectReader jsonReader;
+    private final DataVersion dataVersion;
+
+    StrictGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, JsonMapper jsonMapper, DataVersion dataVersion) {
+        super(graphQlHandler);
+        this.graphQlHandler = graphQlHandler;
+        // a body is one JSON value: "{...} trailing text" is not a request either
+        this.jsonReader = jsonMapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.dataVersion = dataVersion;
+    }
+
+    /** POST: the body must be one JSON object with a string {@code query}. */
+    @Override
+    public ServerResponse handleRequest(ServerRequest request) {
+        return readBody(request, body -> execute(request, body, null));
+    }
+
+    /** Reads a POST body strictly: a refusal (400), or {@code execute} of the GraphQL request (SSE uses it too). */
+    ServerResponse readBody(ServerRequest request, Function<Map<String, Object>, ServerResponse> execute) {
+        byte[] body;
+        try {
+            body = request.servletRequest().getInputStream().readAllBytes();
+        }
+        catch (IOException ex) {
+            throw new ServerWebInputException("I/O error while reading request body", null, ex);
+        }
+        JsonNode json;
+        try {
+            json = body.length == 0 ? null : jsonReader.readValue(body);
+        }
+        catch (JacksonException ex) {
+            return badRequest(request, null, notJson(ex));
+        }
+        if (json == null || json.isMissingNode()) {
+            return badRequest(request, null, "The request body is empty; send a JSON object with a 'query'");
+        }
+        if (!json.isObject()) {
+            return badRequest(request, null, "The request body must be a JSON object with a 'query', not "
+                    + kind(json));
+        }
+        Map<String, Object> graphQlBody = new LinkedHashMap<>();
+        for (String member : MEMBERS) {
+            JsonNode value = json.get(member);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            boolean stringMember = member.equals("query") || member.equals("operationName");
+            if (stringMember && !value.isString() || !stringMember && !value.isObject()) {
+                return badRequest(request, member, "'" + member + "' must be " + (stringMember ? "a string" : "a JSON object")
+                        + ", not " + kind(value));
+            }
+            graphQlBody.put(member, stringMember ? value.stringValue() : jsonReader.treeToValue(value, Map.class));
+        }
+        if (!(graphQlBody.get("query") instanceof String query) || query.isBlank()) {
+            return badRequest(request, "query", "The request has no 'query'");
+        }
+        return execute.apply(graphQlBody);
+    }
+
+    /** GET: queries only, cacheable. */
+    ServerResponse handleGet(ServerRequest request) {
+        MultiValueMap<String, String> params = request.params();
+        Map<String, Object> graphQlBody = new LinkedHashMap<>();
+        for (String member : MEMBERS) {
+            List<String> values = params.get(member);
+            if (values == null || values.isEmpty()) {
+                continue;
+            }
+            if (values.size() > 1) {
+                return badRequest(request, member, "Parameter '" + member + "' is given more than once");
+            }
+            String value = values.get(0);
+            if (member.equals("query") || member.equals("operationName")) {
+                if (!value.isEmpty()) {
+                    graphQlBody.put(member, value);
+                }
+                continue;
+            }
+            if (value.isBlank()) {
+                continue;
+            }
+            JsonNode json;
+            try {
+                json = jsonReader.readValue(value);
+            }
+            catch (JacksonException ex) {
+                return badRequest(request, member, "Parameter '" + member + "' is not valid JSON");
+            }
+            if (!json.isObject() && !json.isNull()) {
+                return badRequest(request, member, "Parameter '" + member + "' must be a JSON object, not " + kind(json));
+            }
+            if (json.isObject()) {
+                graphQlBody.put(member, jsonReader.treeToValue(json, Map.class));
+            }
+        }
+        if (!(graphQlBody.get("query") instanceof String query) || query.isBlank()) {
+            return badRequest(request, "query", "A GET request needs a 'query' parameter");
+        }
+        String operationName = (String) graphQlBody.get("operationName");
+        OperationDefinition.Operation operation = operationType(query, operationName);
+        if (operation == OperationDefinition.Operation.MUTATION || operation == OperationDefinition.Operation.SUBSCRIPTION) {
+            log.debug("Refused a {} over GET", operation.name().toLowerCase(Locale.ROOT));
+            return error(request, HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.OPERATION_NOT_SUPPORTED, null,
+                    "A " + operation.name().toLowerCase(Locale.ROOT) + " cannot be sent with GET; use POST",
+                    headers -> headers.setAllow(Set.of(HttpMethod.POST)));
+        }
+        String version = dataVersion.current();
+        String etag = version == null ? null : etag(version, request);
+        if (etag != null && notModified(request, etag)) {
+            return ServerResponse.status(HttpStatus.NOT_MODIFIED)
+                    .header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                    .build();
+        }
+        return execute(request, graphQlBody, etag);
+    }
+
+    /** The request for the {@link WebGraphQlHandler}; {@code body} has passed the checks above. */
+    static WebGraphQlRequest graphQlRequest(ServerRequest request, Map<String, Object> body) {
+        return new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), cookies(request),
+                request.remoteAddress().orElse(null), request.attributes(), body, UUID.randomUUID().toString(),
+                LocaleContextHolder.getLocale());
+    }
+
+    private ServerResponse execute(ServerRequest request, Map<String, Object> body, String etag) {
+        Mono<WebGraphQlResponse> response = graphQlHandler.handleRequest(graphQlRequest(request, body));
+        if (request.method() == HttpMethod.GET) {
+            response = response.doOnNext(answer -> cacheHeaders(answer, etag));
+        }
+        return prepareResponse(request, response);
+    }
+
+    /** A GET answer may be cached unless it failed on our side (database down, internal error). */
+    private static void cacheHeaders(WebGraphQlResponse response, String etag) {
+        HttpHeaders headers = response.getResponseHeaders();
+        boolean serverFailure = response.getErrors().stream().anyMatch(StrictGraphQlHttpHandler::isServerFailure);
+        if (etag == null || serverFailure) {
+            headers.setCacheControl("no-store");
+            return;
+        }
+        headers.setCacheControl(CACHE_CONTROL);
+        headers.setETag(etag);
+        headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    }
+
+    private static boolean isServerFailure(ResponseError error) {
+        Object code = error.getExtensions().get("code");
+        return code == null || ErrorCode.SERVICE_UNAVAILABLE.name().equals(code)
+                || ErrorCode.INTERNAL_ERROR.name().equals(code);
+    }
+
+    /**
+     * Weak: the same data whatever the response media type. Derived from the dataset version and the request's
+     * query, operation name, variables and extensions, exactly as sent.
+     */
+    private static String etag(String version, ServerRequest request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(version.getBytes(StandardCharsets.UTF_8));
+            for (String member : List.of("query", "operationName", "variables", "extensions")) {
+                sha.update((byte) 0);
+                sha.update(request.param(member).orElse("").getBytes(StandardCharsets.UTF_8));
+            }
+            return "W/\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static boolean notModified(ServerRequest request, String etag) {
+        String opaque = etag.substring(2);
+        for (String header : request.headers().header(HttpHeaders.IF_NONE_MATCH)) {
+            for (String candidate : header.split(",")) {
+                String tag = candidate.trim();
+                if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(opaque)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The type of the operation that would run, or null when the document does not parse or names none. */
+    private static OperationDefinition.Operation operationType(String query, String operationName) {
+        Document document;
+        try {
+            document = Parser.parse(query);
+        }
+        catch (RuntimeException ex) {
+            return null; // execution reports the syntax error, with its location
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        for (OperationDefinition operation : operations) {
+            if (operationName == null ? operations.size() == 1 : operationName.equals(operation.getName())) {
+                return operation.getOperation();
+            }
+        }
+        return null;
+    }
+
+    /** Content types read as a JSON request body (Spring's own list: JSON, and the legacy application/graphql). */
+    static boolean isJson(ServerRequest request) {
+        try {
+            MediaType type = request.headers().contentType().orElse(null);
+            return type != null && (MediaType.APPLICATION_JSON.includes(type) || APPLICATION_GRAPHQL.includes(type));
+        }
+        catch (InvalidMediaTypeException ex) {
+            return false;
+        }
+    }
+
+    ServerResponse unsupportedMediaType(ServerRequest request) {
+        log.debug("Refused a GraphQL request with content type {}", request.headers().firstHeader(HttpHeaders.CONTENT_TYPE));
+        return error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.BAD_REQUEST_BODY, null,
+                "Send the request as JSON (Content-Type: application/json), or a query with GET",
+                headers -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)));
+    }
+
+    private static String notJson(JacksonException ex) {
+        TokenStreamLocation location = ex.getLocation();
+        String where = location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        String original = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
+        if (original.contains("UTF-8") || original.contains("UTF8")) {
+            return "The request body is not valid UTF-8" + where;
+        }
+        return "The request body is not valid JSON" + where;
+    }
+
+    private static String kind(JsonNode json) {
+        return switch (json.getNodeType()) {
+            case ARRAY -> "a list";
+            case OBJECT, POJO -> "an object";
+            case STRING -> "a string";
+            case BOOLEAN -> "a boolean";
+            case NULL, MISSING -> "null";
+            case NUMBER -> json.isIntegralNumber() ? "an integer" : "a fractional number";
+            case BINARY -> "binary data";
+        };
+    }
+
+    private ServerResponse badRequest(ServerRequest request, String parameter, String message) {
+        log.debug("Refused a GraphQL request that is not one: {}", message);
+        return error(request, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST_BODY, parameter, message, headers -> {
+        });
+    }
+
+    /** A GraphQL over HTTP "request error": {@code errors} and no {@code data}. */
+    static ServerResponse error(ServerRequest request, HttpStatus status, ErrorCode code, String parameter,
+            String message, java.util.function.Consumer<HttpHeaders> headers) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (parameter != null) {
+            extensions.put("parameter", parameter);
+        }
+        extensions.put("code", code.name());
+        extensions.put("classification", code.classification().name());
+        return ServerResponse.status(status)
+                .headers(headers)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(responseType(request))
+                .body(Map.of("errors", List.of(errorEntry(message, extensions))));
+    }
+
+    private static Map<String, Object> errorEntry(String message, Map<String, Object> extensions) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", extensions);
+        return error;
+    }
+
+    private static MediaType responseType(ServerRequest request) {
+        try {
+            for (MediaType accepted : request.headers().accept()) {
+                if (MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(accepted)) {
+                    return MediaTypes.APPLICATION_GRAPHQL_RESPONSE;
+                }
+            }
+        }
+        catch (InvalidMediaTypeException ex) {
+            // answer in plain JSON
+        }
+        return MediaType.APPLICATION_JSON;
+    }
+
+    private static MultiValueMap<String, HttpCookie> cookies(ServerRequest request) {
+        MultiValueMap<String, HttpCookie> cookies = new LinkedMultiValueMap<>();
+        for (List<Cookie> values : request.cookies().values()) {
+            for (Cookie cookie : values) {
+                cookies.add(cookie.getName(), new HttpCookie(cookie.getName(), cookie.getValue()));
+            }
+        }
+        return cookies;
+    }
+}
