@@ -33,9 +33,12 @@ final class QueryCost {
      * request above one that runs no field ({@code { __typename }}), rounded. Analytics read caches of the current data
      * version, which is why they cost little; {@code dataset} is cached too and free.
      */
-    static final int ROW = 1;
+    /** Rows of a page per point: a row costs about 0.01-0.03 ms once its query runs. */
+    static final int ROWS_PER_POINT = 10;
     /** One Cypher round trip of a field, such as {@code publishedFigures} or a page of communities: about 3.7 ms. */
     static final int DATABASE_QUERY = 37;
+    /** A page of communities: one query with their areas and building counts. */
+    static final int COMMUNITY_PAGE = 80;
     /** {@code reachable} from a building: the walking-edge expand and the page's places in one query. */
     static final int BUILDING_REACH = 58;
     /** {@code reachable} or {@code nearest} from a point: snap, search in memory, one query for the page's places. */
@@ -89,15 +92,15 @@ final class QueryCost {
 
     static Price field(String parentType, String field, Map<String, Object> arguments) {
         return switch (parentType + "." + field) {
-            case "Query.reachable" -> new Price(0, origin(arguments) + (long) ROW * page(arguments.get("first")));
-            case "Query.nearest" -> new Price(0, POINT_SEARCH + (long) ROW * count(arguments.get("k"), 3));
+            case "Query.reachable" -> new Price(0, origin(arguments) + rows(page(arguments.get("first"))));
+            case "Query.nearest" -> new Price(0, POINT_SEARCH + rows(count(arguments.get("k"), 3)));
             case "Query.isochrone" -> new Price(0, ISOCHRONE + (long) ISOCHRONE_LIMIT * limits(arguments.get("minutes")));
-            case "Query.communities" -> new Price(0, DATABASE_QUERY + (long) ROW * page(arguments.get("first")));
+            case "Query.communities" -> new Price(0, COMMUNITY_PAGE + rows(page(arguments.get("first"))));
             case "Query.publishedFigures", "Query.building", "Query.community", "Query.place", "Query.livingCircle" ->
                     new Price(0, DATABASE_QUERY);
-            case "Community.buildings" -> new Price(DATABASE_QUERY, (long) ROW * page(arguments.get("first")));
+            case "Community.buildings" -> new Price(DATABASE_QUERY, rows(page(arguments.get("first"))));
             case "Query.coverage" -> new Price(0, COVERAGE);
-            case "Query.gaps" -> new Price(0, COVERAGE + (long) ROW * page(arguments.get("first")));
+            case "Query.gaps" -> new Price(0, DATABASE_QUERY + COVERAGE + rows(page(arguments.get("first"))));
             case "Query.siteSuggestions" -> new Price(0, SITES + (long) SITE * count(arguments.get("count"), 3));
             case "Query.whatIf" -> new Price(0, WHAT_IF + (long) WHAT_IF_PLACE * (size(arguments.get("add"))
                     + size(arguments.get("remove"))));
@@ -125,14 +128,26 @@ final class QueryCost {
         return times;
     }
 
+    /** Points for a number of rows: one per {@link #ROWS_PER_POINT} started. */
+    static long rows(long count) {
+        return (count + ROWS_PER_POINT - 1) / ROWS_PER_POINT;
+    }
+
     private static long origin(Map<String, Object> arguments) {
         return arguments.get("from") instanceof Map<?, ?> from && from.get("point") != null ? POINT_SEARCH
                 : BUILDING_REACH;
     }
 
-    /** A page as the field will cut it: at most the cap (a larger {@code first} is refused by the field itself). */
+    /**
+     * The rows a page will return. A {@code first} outside 0..the cap is refused by the field itself with a clearer
+     * OUT_OF_RANGE, doing no work, so it is priced as a single row rather than refused here as too costly.
+     */
     private static int page(Object first) {
-        return first instanceof Number n ? Math.max(1, Math.min(PageRequest.MAX_FIRST, n.intValue())) : DEFAULT_PAGE;
+        if (!(first instanceof Number n)) {
+            return DEFAULT_PAGE;
+        }
+        int size = n.intValue();
+        return size < 0 || size > PageRequest.MAX_FIRST ? 1 : Math.max(1, size);
     }
 
     private static int count(Object value, int otherwise) {

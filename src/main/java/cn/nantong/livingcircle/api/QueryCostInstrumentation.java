@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
+import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphqlErrorBuilder;
@@ -18,7 +19,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import graphql.ErrorType;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * reports {@code extensions.cost {requested, limit}} (after Shopify's convention), so a client can budget.
  */
 @Component
+@Order(3)
 class QueryCostInstrumentation extends SimplePerformantInstrumentation {
 
     private final QueryLimitsConfiguration.QueryLimits limits;

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Bounds on what one query may ask for, checked before execution: nesting depth, and a complexity in which a field
@@ -22,12 +23,15 @@ class QueryLimitsConfiguration {
 
     static final int DEFAULT_PAGE_FOR_COST = 50;
 
+    // depth, then complexity, then cost (QueryCostInstrumentation): the first limit a document breaks names the error
     @Bean
+    @Order(1)
     MaxQueryDepthInstrumentation maxQueryDepth(QueryLimits limits) {
         return new MaxQueryDepthInstrumentation(limits.maxQueryDepth());
     }
 
     @Bean
+    @Order(2)
     MaxQueryComplexityInstrumentation maxQueryComplexity(QueryLimits limits) {
         return new MaxQueryComplexityInstrumentation(limits.maxQueryComplexity(), pageAwareComplexity());
     }
@@ -54,6 +58,6 @@ class QueryLimitsConfiguration {
      */
     @ConfigurationProperties("circle.api")
     record QueryLimits(@DefaultValue("15") int maxQueryDepth, @DefaultValue("200000") int maxQueryComplexity,
-            @DefaultValue("1000") int maxQueryCost) {
+            @DefaultValue("2000") int maxQueryCost) {
     }
 }

@@ -3,8 +3,8 @@ package cn.nantong.livingcircle.system;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Prints where to point a browser once migrations and the demo import are done and traffic is accepted. */

@@ -285,8 +285,8 @@ class HttpHardeningIT {
     }
 
     private void assertHealthUp() throws Exception {
-        assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
-        assertThat(get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+        assertThat(get("/readyz").body()).contains("\"status\":\"UP\"");
+        assertThat(get("/livez").body()).contains("\"status\":\"UP\"");
     }
 
     private JsonNode singleError(HttpResponse<String> response) {

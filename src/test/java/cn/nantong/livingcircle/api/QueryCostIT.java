@@ -23,7 +23,7 @@ class QueryCostIT {
     @Value("${local.server.port}")
     int port;
 
-    @Value("${circle.api.max-query-cost:1000}")
+    @Value("${circle.api.max-query-cost:2000}")
     long maxCost;
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -65,7 +65,7 @@ class QueryCostTests {
         String aliased = IntStream.range(0, 200).mapToObj(i -> "i" + i + ": " + one)
                 .collect(Collectors.joining(" ", "{ ", " }"));
         assertThat(cost(aliased)).isEqualTo(200 * cost("{ " + one + " }"));
-        assertThat(cost(aliased)).isGreaterThan(new QueryLimitsConfiguration.QueryLimits(15, 200_000, 1000)
+        assertThat(cost(aliased)).isGreaterThan(new QueryLimitsConfiguration.QueryLimits(15, 200_000, 2000)
                 .maxQueryCost());
     }
 
@@ -76,16 +76,30 @@ class QueryCostTests {
                         b: reachable(from: {buildingId: "b"}, first: 10) { ...page } }
                 fragment page on ReachableConnection { totalCount }
                 """;
-        assertThat(cost(document)).isEqualTo(2 * (QueryCost.BUILDING_REACH + 10L * QueryCost.ROW));
+        assertThat(cost(document)).isEqualTo(2 * (QueryCost.BUILDING_REACH + QueryCost.rows(10)));
     }
 
     @Test
     void aNestedPageIsOneBatchedQueryButItsRowsCountForEveryParent() {
         assertThat(cost("{ communities(first: 20) { edges { node { buildings(first: 5) { totalCount } } } } }"))
-                .isEqualTo(QueryCost.DATABASE_QUERY + 20L * QueryCost.ROW
-                        + QueryCost.DATABASE_QUERY + 20L * 5L * QueryCost.ROW);
+                .isEqualTo(QueryCost.COMMUNITY_PAGE + QueryCost.rows(20)
+                        + QueryCost.DATABASE_QUERY + 20L * QueryCost.rows(5));
         assertThat(cost("{ communities { totalCount } }"))
-                .isEqualTo(QueryCost.DATABASE_QUERY + (long) QueryCost.DEFAULT_PAGE * QueryCost.ROW);
+                .isEqualTo(QueryCost.COMMUNITY_PAGE + QueryCost.rows(QueryCost.DEFAULT_PAGE));
+    }
+
+    @Test
+    void rowsArePricedOnePointPerTenStarted() {
+        assertThat(QueryCost.rows(0)).isZero();
+        assertThat(QueryCost.rows(1)).isEqualTo(1);
+        assertThat(QueryCost.rows(10)).isEqualTo(1);
+        assertThat(QueryCost.rows(11)).isEqualTo(2);
+    }
+
+    @Test
+    void aPageOutsideItsRangeIsPricedAsOneRowForTheFieldRefusesItUnrun() {
+        assertThat(cost("{ communities(first: 1000000) { totalCount } }"))
+                .isEqualTo(QueryCost.COMMUNITY_PAGE + QueryCost.rows(1));
     }
 
     @Test
