@@ -38,8 +38,8 @@ class GraphQlHttpConfiguration {
     /** Boot's auto-configured handler backs off for this one (it is {@code @ConditionalOnMissingBean}). */
     @Bean
     StrictGraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper jsonMapper,
-            DataVersion dataVersion) {
-        return new StrictGraphQlHttpHandler(webGraphQlHandler, jsonMapper, dataVersion);
+            DataVersion dataVersion, HttpSettings settings) {
+        return new StrictGraphQlHttpHandler(webGraphQlHandler, jsonMapper, dataVersion, settings.maxRequestBytes());
     }
 
     /** Boot's SSE handler backs off for this one too; same timeout and keep-alive properties. */
@@ -79,9 +79,11 @@ class GraphQlHttpConfiguration {
      * @param corsAllowedOrigins origins (e.g. {@code https://app.example.cn}, or patterns such as
      *                           {@code https://*.nantong.gov.cn}) that browsers may call {@code /graphql} from;
      *                           {@code *}, the default, is any origin
+     * @param maxRequestBytes    largest POST body read; a larger one is refused with HTTP 413 unread
      */
     @ConfigurationProperties("circle.api")
-    record HttpSettings(@DefaultValue("*") List<String> corsAllowedOrigins) {
+    record HttpSettings(@DefaultValue("*") List<String> corsAllowedOrigins,
+            @DefaultValue("262144") int maxRequestBytes) {
 
         CorsConfiguration corsConfiguration() {
             CorsConfiguration cors = new CorsConfiguration();

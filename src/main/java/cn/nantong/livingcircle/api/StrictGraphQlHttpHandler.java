@@ -72,13 +72,16 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     private final WebGraphQlHandler graphQlHandler;
     private final ObjectReader jsonReader;
     private final DataVersion dataVersion;
+    private final int maxRequestBytes;
 
-    StrictGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, JsonMapper jsonMapper, DataVersion dataVersion) {
+    StrictGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, JsonMapper jsonMapper, DataVersion dataVersion,
+            int maxRequestBytes) {
         super(graphQlHandler);
         this.graphQlHandler = graphQlHandler;
         // a body is one JSON value: "{...} trailing text" is not a request either
         this.jsonReader = jsonMapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.dataVersion = dataVersion;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     /** POST: the body must be one JSON object with a string {@code query}. */
@@ -89,12 +92,20 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
     /** Reads a POST body strictly: a refusal (400), or {@code execute} of the GraphQL request (SSE uses it too). */
     ServerResponse readBody(ServerRequest request, Function<Map<String, Object>, ServerResponse> execute) {
+        long declared = request.servletRequest().getContentLengthLong();
+        if (declared > maxRequestBytes) {
+            return tooLarge(request);
+        }
         byte[] body;
         try {
-            body = request.servletRequest().getInputStream().readAllBytes();
+            // never more than the limit in memory, whatever the body claims (chunked bodies declare nothing)
+            body = request.servletRequest().getInputStream().readNBytes(maxRequestBytes + 1);
         }
         catch (IOException ex) {
             throw new ServerWebInputException("I/O error while reading request body", null, ex);
+        }
+        if (body.length > maxRequestBytes) {
+            return tooLarge(request);
         }
         JsonNode json;
         try {
@@ -311,6 +322,13 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
             case NUMBER -> json.isIntegralNumber() ? "an integer" : "a fractional number";
             case BINARY -> "binary data";
         };
+    }
+
+    private ServerResponse tooLarge(ServerRequest request) {
+        log.debug("Refused a GraphQL request body over {} bytes", maxRequestBytes);
+        return error(request, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.BAD_REQUEST_BODY, null,
+                "The request body is larger than " + maxRequestBytes + " bytes", headers -> {
+                });
     }
 
     private ServerResponse badRequest(ServerRequest request, String parameter, String message) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import cn.nantong.livingcircle.support.ApplicationIT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -35,6 +36,9 @@ class HttpHardeningIT {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    GraphQlHttpConfiguration.HttpSettings httpSettings;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -275,13 +279,33 @@ class HttpHardeningIT {
     @Test
     void theCorsAllowListTakesOriginsAndPatterns() {
         var settings = new GraphQlHttpConfiguration.HttpSettings(List.of("https://app.nantong.example",
-                "https://*.nantong.gov.cn"));
+                "https://*.nantong.gov.cn"), 262_144);
         var cors = settings.corsConfiguration();
         assertThat(cors.checkOrigin("https://app.nantong.example")).isEqualTo("https://app.nantong.example");
         assertThat(cors.checkOrigin("https://data.nantong.gov.cn")).isEqualTo("https://data.nantong.gov.cn");
         assertThat(cors.checkOrigin("https://evil.example")).isNull();
-        assertThat(new GraphQlHttpConfiguration.HttpSettings(List.of("*")).corsConfiguration()
+        assertThat(new GraphQlHttpConfiguration.HttpSettings(List.of("*"), 262_144).corsConfiguration()
                 .checkOrigin("https://evil.example")).isEqualTo("*");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413UnreadWhetherItDeclaresItsLengthOrNot() throws Exception {
+        int limit = httpSettings.maxRequestBytes();
+        byte[] huge = bytes("{\"query\":\"{ __typename }\",\"variables\":{\"x\":\"" + "a".repeat(limit) + "\"}}");
+        HttpResponse<String> declared = post(huge);
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(singleError(declared).at("/extensions/code").asString()).isEqualTo("BAD_REQUEST_BODY");
+        assertThat(singleError(declared).at("/message").asString()).contains(String.valueOf(limit));
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(uri("/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(singleError(chunked).at("/extensions/code").asString()).isEqualTo("BAD_REQUEST_BODY");
+        // just under the limit is read and answered
+        byte[] fits = bytes("{\"query\":\"{ __typename }\",\"variables\":{\"x\":\"" + "a".repeat(limit - 100) + "\"}}");
+        assertThat(post(fits).statusCode()).isEqualTo(200);
+        assertHealthUp();
     }
 
     private void assertHealthUp() throws Exception {
