@@ -23,7 +23,7 @@ class QueryLimitsConfiguration {
 
     static final int DEFAULT_PAGE_FOR_COST = 50;
 
-    // depth, then complexity, then cost (QueryCostInstrumentation): the first limit a document breaks names the error
+    // depth, complexity, cost, then aliases (a free field repeated): the first limit a document breaks names the error
     @Bean
     @Order(1)
     MaxQueryDepthInstrumentation maxQueryDepth(QueryLimits limits) {
@@ -55,9 +55,10 @@ class QueryLimitsConfiguration {
      * @param maxQueryDepth      deepest field nesting a query may have
      * @param maxQueryComplexity largest page-aware complexity (roughly: rows a query may ask for)
      * @param maxQueryCost       largest price of one request in points ({@link QueryCost}), checked before execution
+     * @param maxAliases         most aliased fields one request may have ({@link AliasLimitInstrumentation})
      */
     @ConfigurationProperties("circle.api")
     record QueryLimits(@DefaultValue("15") int maxQueryDepth, @DefaultValue("200000") int maxQueryComplexity,
-            @DefaultValue("2000") int maxQueryCost) {
+            @DefaultValue("2000") int maxQueryCost, @DefaultValue("100") int maxAliases) {
     }
 }

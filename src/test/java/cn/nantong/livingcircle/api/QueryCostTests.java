@@ -65,7 +65,7 @@ class QueryCostTests {
         String aliased = IntStream.range(0, 200).mapToObj(i -> "i" + i + ": " + one)
                 .collect(Collectors.joining(" ", "{ ", " }"));
         assertThat(cost(aliased)).isEqualTo(200 * cost("{ " + one + " }"));
-        assertThat(cost(aliased)).isGreaterThan(new QueryLimitsConfiguration.QueryLimits(15, 200_000, 2000)
+        assertThat(cost(aliased)).isGreaterThan(new QueryLimitsConfiguration.QueryLimits(15, 200_000, 2000, 100)
                 .maxQueryCost());
     }
 
