@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
 import graphql.execution.CoercedVariables;
 import graphql.language.Document;
-import graphql.schema.GraphQLNamedType;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLTypeUtil;
 
 /**
  * The price of a whole GraphQL document in points, computed before any work from the fields it selects and their
@@ -60,26 +58,46 @@ final class QueryCost {
     private QueryCost() {
     }
 
+    /** What one traversal of a document finds: its price in points and how many of its fields carry an alias. */
+    record Measure(long cost, long aliases) {
+    }
+
     /** The price of the operation {@code operationName} (null: the only one) of {@code document}. */
     static long of(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables) {
-        long[] total = {0};
-        QueryTraverser.newQueryTraverser().schema(schema).document(document).operationName(operationName)
-                .coercedVariables(variables).build()
-                .visitPreOrder(new QueryVisitorStub() {
-                    @Override
-                    public void visitField(QueryVisitorFieldEnvironment env) {
-                        if (!env.isTypeNameIntrospectionField()) {
-                            Price price = field(parentName(env), env.getFieldDefinition().getName(),
-                                    env.getArguments());
-                            if (price.each() > 0) {
-                                total[0] = saturatingAdd(total[0], saturatingMultiply(price.each(),
-                                        timesResolved(env.getParentEnvironment())));
-                            }
-                            total[0] = saturatingAdd(total[0], price.once());
-                        }
-                    }
-                });
-        return total[0];
+        return measure(schema, document, operationName, variables).cost();
+    }
+
+    /**
+     * Price and aliases of the operation in one walk over its fields as execution will run them: the normalized
+     * operation expands every fragment under every parent it is spread in and merges what execution merges (the same
+     * response key twice in one selection runs once), so a fragment reused under two aliases is priced twice.
+     */
+    static Measure measure(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables) {
+        ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory
+                .createExecutableNormalizedOperation(schema, document, operationName, variables);
+        long[] total = {0, 0};
+        for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
+            add(field, 1, total);
+        }
+        return new Measure(total[0], total[1]);
+    }
+
+    /** Adds {@code field} and its children, {@code times} being how often it runs (the pages of its ancestors). */
+    private static void add(ExecutableNormalizedField field, long times, long[] total) {
+        if (field.getAlias() != null) {
+            total[1]++;
+        }
+        Map<String, Object> arguments = field.getResolvedArguments();
+        if (!field.getFieldName().startsWith("__")) {
+            for (String type : field.getObjectTypeNames()) {
+                Price price = field(type, field.getFieldName(), arguments);
+                total[0] = saturatingAdd(total[0], saturatingAdd(price.once(), saturatingMultiply(price.each(), times)));
+            }
+        }
+        long childTimes = saturatingMultiply(times, pageOf(arguments));
+        for (ExecutableNormalizedField child : field.getChildren()) {
+            add(child, childTimes, total);
+        }
     }
 
     /**
@@ -109,23 +127,18 @@ final class QueryCost {
         };
     }
 
-    /**
-     * How often a field runs: once per element of every enclosing page, so {@code buildings(first: 100)} inside
-     * {@code communities(first: 100)} is priced for the 100 communities it runs for.
-     */
-    private static long timesResolved(QueryVisitorFieldEnvironment parent) {
-        long times = 1;
-        for (QueryVisitorFieldEnvironment env = parent; env != null; env = env.getParentEnvironment()) {
-            Map<String, Object> arguments = env.getArguments();
-            if (env.getFieldDefinition().getArgument("first") != null) {
-                times = saturatingMultiply(times, page(arguments.get("first")));
-            } else if (env.getFieldDefinition().getArgument("k") != null) {
-                times = saturatingMultiply(times, count(arguments.get("k"), 3));
-            } else if (env.getFieldDefinition().getArgument("count") != null) {
-                times = saturatingMultiply(times, count(arguments.get("count"), 3));
-            }
+    /** How many elements a field returns that its children run for: its page ({@code first}, {@code k}, {@code count}). */
+    private static long pageOf(Map<String, Object> arguments) {
+        if (arguments.containsKey("first")) {
+            return page(arguments.get("first"));
         }
-        return times;
+        if (arguments.containsKey("k")) {
+            return count(arguments.get("k"), 3);
+        }
+        if (arguments.containsKey("count")) {
+            return count(arguments.get("count"), 3);
+        }
+        return 1;
     }
 
     /** Points for a number of rows: one per {@link #ROWS_PER_POINT} started. */
@@ -165,10 +178,6 @@ final class QueryCost {
 
     private static int size(Object list) {
         return list instanceof List<?> l ? l.size() : 0;
-    }
-
-    private static String parentName(QueryVisitorFieldEnvironment env) {
-        return ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getParentType())).getName();
     }
 
     private static long saturatingMultiply(long a, long b) {

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prices every operation before it runs ({@link QueryCost}) and refuses one above {@code circle.api.max-query-cost}
- * with QUERY_TOO_COSTLY, naming its cost and the limit, before any field is fetched. Every answer, refused or not,
+ * with QUERY_TOO_COSTLY, naming its cost and the limit, before any field is fetched; in the same walk over the
+ * document it counts aliased fields, and refuses more than {@code circle.api.max-aliases} with QUERY_TOO_COMPLEX
+ * (with {@code aliases} and {@code limit}). Every answer, refused or not,
  * reports {@code extensions.cost {requested, limit}} (after Shopify's convention), so a client can budget.
  */
 @Component
@@ -52,8 +54,9 @@ class QueryCostInstrumentation extends SimplePerformantInstrumentation {
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
         String operationName = context.getOperationDefinition().getName();
-        long cost = QueryCost.of(context.getGraphQLSchema(), context.getDocument(), operationName,
-                context.getCoercedVariables());
+        QueryCost.Measure measure = QueryCost.measure(context.getGraphQLSchema(), context.getDocument(),
+                operationName, context.getCoercedVariables());
+        long cost = measure.cost();
         ((CostState) state).requested = cost;
         if (cost > limits.maxQueryCost()) {
             throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
@@ -62,6 +65,16 @@ class QueryCostInstrumentation extends SimplePerformantInstrumentation {
                     .errorType(ErrorType.ExecutionAborted)
                     .extensions(Map.of("code", ErrorCode.QUERY_TOO_COSTLY.name(), "cost", cost, "limit",
                             limits.maxQueryCost()))
+                    .build()));
+        }
+        // a thousand aliases of a free field cost nothing but still make a thousand fields to resolve and serialise
+        if (measure.aliases() > limits.maxAliases()) {
+            throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                    .message("The query has " + measure.aliases() + " aliased fields; at most " + limits.maxAliases()
+                            + " are allowed per request")
+                    .errorType(ErrorType.ExecutionAborted)
+                    .extensions(Map.of("code", ErrorCode.QUERY_TOO_COMPLEX.name(), "aliases", measure.aliases(),
+                            "limit", limits.maxAliases()))
                     .build()));
         }
         return SimpleInstrumentationContext.noOp();

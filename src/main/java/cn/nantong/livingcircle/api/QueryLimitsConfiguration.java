@@ -23,7 +23,8 @@ class QueryLimitsConfiguration {
 
     static final int DEFAULT_PAGE_FOR_COST = 50;
 
-    // depth, complexity, cost, then aliases (a free field repeated): the first limit a document breaks names the error
+    // depth, then complexity, then cost and aliases (QueryCostInstrumentation): the first limit a document breaks
+    // names the error
     @Bean
     @Order(1)
     MaxQueryDepthInstrumentation maxQueryDepth(QueryLimits limits) {
@@ -55,7 +56,7 @@ class QueryLimitsConfiguration {
      * @param maxQueryDepth      deepest field nesting a query may have
      * @param maxQueryComplexity largest page-aware complexity (roughly: rows a query may ask for)
      * @param maxQueryCost       largest price of one request in points ({@link QueryCost}), checked before execution
-     * @param maxAliases         most aliased fields one request may have ({@link AliasLimitInstrumentation})
+     * @param maxAliases         most aliased fields one request may have ({@link QueryCostInstrumentation})
      */
     @ConfigurationProperties("circle.api")
     record QueryLimits(@DefaultValue("15") int maxQueryDepth, @DefaultValue("200000") int maxQueryComplexity,

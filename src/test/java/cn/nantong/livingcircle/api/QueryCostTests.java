@@ -89,6 +89,29 @@ class QueryCostTests {
     }
 
     @Test
+    void theSameWalkCountsAliasesAtEveryFragmentSpread() {
+        // a spread under two parents counts under each
+        String document = """
+                query { x: categories { ...g } y: categories { ...g } }
+                fragment g on ServiceCategory { c: code }
+                """;
+        assertThat(QueryCost.measure(schema, Parser.parse(document), null, CoercedVariables.emptyVariables())
+                .aliases()).isEqualTo(2 + 2);
+    }
+
+    @Test
+    void aCostlyFieldInAFragmentIsPricedUnderEveryParentItIsSpreadIn() {
+        String document = """
+                query { a: communities(first: 2) { edges { node { ...b } } }
+                        c: communities(first: 2) { edges { node { ...b } } } }
+                fragment b on Community { buildings(first: 10) { totalCount } }
+                """;
+        long oneCommunityPage = QueryCost.COMMUNITY_PAGE + QueryCost.rows(2);
+        long itsBuildings = QueryCost.DATABASE_QUERY + 2L * QueryCost.rows(10);
+        assertThat(cost(document)).isEqualTo(2 * (oneCommunityPage + itsBuildings));
+    }
+
+    @Test
     void rowsArePricedOnePointPerTenStarted() {
         assertThat(QueryCost.rows(0)).isZero();
         assertThat(QueryCost.rows(1)).isEqualTo(1);
