@@ -86,6 +86,12 @@ public class ApiException extends RuntimeException {
         BAD_REQUEST_BODY(ErrorType.BAD_REQUEST),
         /** An operation type the endpoint does not serve (e.g. a subscription over HTTP, a mutation over GET). */
         OPERATION_NOT_SUPPORTED(ErrorType.BAD_REQUEST),
+        /** The request carries an API key that is unknown, malformed or revoked (HTTP 401). */
+        UNAUTHENTICATED(ErrorType.UNAUTHORIZED),
+        /** The caller's tier may not run this operation (HTTP 403 for a request refused as a whole). */
+        FORBIDDEN(ErrorType.FORBIDDEN),
+        /** The caller's points for the current window are spent (HTTP 429 with Retry-After). */
+        RATE_LIMITED(ErrorType.BAD_REQUEST),
         SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
         INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
 
