@@ -68,6 +68,12 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         if (classification == ErrorType.OperationNotSupported) {
             return ErrorCode.OPERATION_NOT_SUPPORTED.name();
         }
+        if (classification == org.springframework.graphql.execution.ErrorType.UNAUTHORIZED) {
+            return ErrorCode.UNAUTHENTICATED.name();
+        }
+        if (classification == org.springframework.graphql.execution.ErrorType.FORBIDDEN) {
+            return ErrorCode.FORBIDDEN.name();
+        }
         if (classification == org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR) {
             return ErrorCode.INTERNAL_ERROR.name();
         }

@@ -11,6 +11,7 @@ import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,16 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
         Throwable cause = unwrap(ex);
         if (cause instanceof ApiException api) {
             return error(env, api.code(), api.getMessage(), api.details());
+        }
+        if (cause instanceof AccessDeniedException) {
+            // method security said no: without a key that means "send one", with a key "not with this one"
+            AccessTier tier = Caller.of(env.getGraphQlContext()).tier();
+            return tier == AccessTier.ANONYMOUS
+                    ? error(env, ApiException.ErrorCode.UNAUTHENTICATED,
+                            "This field needs an API key (Authorization: Bearer <key>) of a tier allowed to run it",
+                            Map.of("tier", tier.name()))
+                    : error(env, ApiException.ErrorCode.FORBIDDEN,
+                            "A " + tier.name() + " key may not run this field", Map.of("tier", tier.name()));
         }
         if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException
                 || cause instanceof TransientDataAccessResourceException) {

@@ -14,6 +14,8 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -64,6 +66,17 @@ class GraphQlHttpConfiguration {
                 .build();
     }
 
+    /**
+     * The same policy for Spring Security's CORS filter, which answers before authentication: a refused key (401) or
+     * a rate-limited request must still be readable by the page that sent it.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(HttpSettings settings, GraphQlProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration(properties.getHttp().getPath(), settings.corsConfiguration());
+        return source;
+    }
+
     @Bean
     WebMvcConfigurer graphQlCors(HttpSettings settings, GraphQlProperties properties) {
         return new WebMvcConfigurer() {
@@ -97,7 +110,8 @@ class GraphQlHttpConfiguration {
             }
             cors.setAllowedMethods(List.of("GET", "POST"));
             cors.setAllowedHeaders(List.of("*"));
-            cors.setExposedHeaders(List.of(HttpHeaders.ETAG));
+            cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, "X-RateLimit-Limit",
+                    "X-RateLimit-Remaining", "X-RateLimit-Used", "X-RateLimit-Reset"));
             cors.setAllowCredentials(false);
             cors.setMaxAge(3600L);
             return cors;

@@ -91,7 +91,8 @@ final class QueryCost {
         if (!field.getFieldName().startsWith("__")) {
             for (String type : field.getObjectTypeNames()) {
                 Price price = field(type, field.getFieldName(), arguments);
-                total[0] = saturatingAdd(total[0], saturatingAdd(price.once(), saturatingMultiply(price.each(), times)));
+                long each = saturatingAdd(price.each(), rows(price.rowsAsked()));
+                total[0] = saturatingAdd(total[0], saturatingAdd(price.once(), saturatingMultiply(each, times)));
             }
         }
         long childTimes = saturatingMultiply(times, pageOf(arguments));
@@ -102,29 +103,48 @@ final class QueryCost {
 
     /**
      * The price of one field instance: {@code once} for the work it does however many parents it runs under (a
-     * batched query: the buildings of 20 communities are one query), and {@code each} for every parent.
+     * batched query: the buildings of 20 communities are one query), {@code each} for every parent, and the rows it
+     * asks for per parent ({@link #rows} points each), which the actual price replaces by the rows it returned.
      */
-    record Price(long once, long each) {
-        static final Price FREE = new Price(0, 0);
+    record Price(long once, long each, long rowsAsked) {
+        static final Price FREE = new Price(0, 0, 0);
+
+        Price(long once, long each) {
+            this(once, each, 0);
+        }
+
+        boolean isFree() {
+            return once == 0 && each == 0 && rowsAsked == 0;
+        }
     }
 
     static Price field(String parentType, String field, Map<String, Object> arguments) {
         return switch (parentType + "." + field) {
-            case "Query.reachable" -> new Price(0, origin(arguments) + rows(page(arguments.get("first"))));
-            case "Query.nearest" -> new Price(0, POINT_SEARCH + rows(count(arguments.get("k"), 3)));
+            case "Query.reachable" -> new Price(0, origin(arguments), page(arguments.get("first")));
+            case "Query.nearest" -> new Price(0, POINT_SEARCH, count(arguments.get("k"), 3));
             case "Query.isochrone" -> new Price(0, ISOCHRONE + (long) ISOCHRONE_LIMIT * limits(arguments.get("minutes")));
-            case "Query.communities" -> new Price(0, COMMUNITY_PAGE + rows(page(arguments.get("first"))));
-            case "Query.publishedFigures", "Query.building", "Query.community", "Query.place", "Query.livingCircle" ->
+            case "Query.communities" -> new Price(0, COMMUNITY_PAGE, page(arguments.get("first")));
+            case "Query.publishedFigures", "Query.building", "Query.community", "Query.place", "Query.livingCircle",
+                    "Query.apiKeys", "Mutation.issueApiKey", "Mutation.revokeApiKey" ->
                     new Price(0, DATABASE_QUERY);
-            case "Community.buildings" -> new Price(DATABASE_QUERY, rows(page(arguments.get("first"))));
+            case "Community.buildings" -> new Price(DATABASE_QUERY, 0, page(arguments.get("first")));
             case "Query.coverage" -> new Price(0, COVERAGE);
-            case "Query.gaps" -> new Price(0, DATABASE_QUERY + COVERAGE + rows(page(arguments.get("first"))));
+            case "Query.gaps" -> new Price(0, DATABASE_QUERY + COVERAGE, page(arguments.get("first")));
             case "Query.siteSuggestions" -> new Price(0, SITES + (long) SITE * count(arguments.get("count"), 3));
             case "Query.whatIf" -> new Price(0, WHAT_IF + (long) WHAT_IF_PLACE * (size(arguments.get("add"))
                     + size(arguments.get("remove"))));
             case "Query.cityStats", "Query.programmeProgress" -> new Price(0, STATS);
             default -> Price.FREE;
         };
+    }
+
+    /**
+     * What one run of a field actually cost: its price with the rows it returned in place of the rows it asked for.
+     * {@code firstRun} carries the field's {@code once} (its batched query), paid by the first of its parents.
+     */
+    static long actual(Price price, long rowsReturned, boolean firstRun) {
+        long rows = price.rowsAsked() == 0 ? 0 : rows(Math.min(rowsReturned, price.rowsAsked()));
+        return saturatingAdd(firstRun ? price.once() : 0, saturatingAdd(price.each(), rows));
     }
 
     /** How many elements a field returns that its children run for: its page ({@code first}, {@code k}, {@code count}). */

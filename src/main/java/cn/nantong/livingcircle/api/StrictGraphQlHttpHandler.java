@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
@@ -214,11 +215,46 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         return prepareResponse(request, response);
     }
 
-    /** A GET answer may be cached unless it failed on our side (database down, internal error). */
+    /**
+     * Spring's writer answers every executed request with 200; a request refused as a whole before execution for a
+     * reason an HTTP client or proxy should act on gets that status instead (429 with the Retry-After the rate-limit
+     * headers carry), as the GraphQL over HTTP draft allows for requests that produced no data.
+     */
+    @Override
+    protected ServerResponse prepareResponse(ServerRequest request, Mono<WebGraphQlResponse> responseMono) {
+        CompletableFuture<ServerResponse> future = responseMono.map(response -> ServerResponse.status(status(response))
+                .headers(headers -> headers.putAll(response.getResponseHeaders()))
+                .contentType(responseType(request))
+                .body(response.toMap())).toFuture();
+        if (future.isDone() && !future.isCancelled() && !future.isCompletedExceptionally()) {
+            return future.join();
+        }
+        return ServerResponse.async(future);
+    }
+
+    /** The HTTP status of an executed request: 200 unless it was refused as a whole, without data. */
+    static HttpStatus status(WebGraphQlResponse response) {
+        if (response.getExecutionResult().isDataPresent()) {
+            return HttpStatus.OK;
+        }
+        for (ResponseError error : response.getErrors()) {
+            Object code = error.getExtensions().get("code");
+            if (ErrorCode.RATE_LIMITED.name().equals(code)) {
+                return HttpStatus.TOO_MANY_REQUESTS;
+            }
+        }
+        return HttpStatus.OK;
+    }
+
+    /**
+     * A GET answer may be cached unless it failed on our side (database down, internal error), was refused as a whole
+     * (rate limit), or shows something of the caller's own (its rate limit, its keys).
+     */
     private static void cacheHeaders(WebGraphQlResponse response, String etag) {
         HttpHeaders headers = response.getResponseHeaders();
         boolean serverFailure = response.getErrors().stream().anyMatch(StrictGraphQlHttpHandler::isServerFailure);
-        if (etag == null || serverFailure) {
+        boolean callerSpecific = CostReport.of(response.getExecutionInput().getGraphQLContext()).callerSpecific();
+        if (etag == null || serverFailure || callerSpecific || status(response) != HttpStatus.OK) {
             headers.setCacheControl("no-store");
             return;
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,7 +95,12 @@ class ReadmeExamplesIT {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(query).isEqualTo(200);
-        return json.readTree(response.body());
+        JsonNode answer = json.readTree(response.body());
+        // what is left of the caller's budget depends on every request before this one, not on the example
+        if (answer.path("extensions").path("cost") instanceof ObjectNode cost) {
+            cost.remove("remaining");
+        }
+        return answer;
     }
 
     /**

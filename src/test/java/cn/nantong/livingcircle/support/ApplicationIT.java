@@ -21,7 +21,11 @@ import org.springframework.context.annotation.Import;
         "circle.embedded.data-dir=${java.io.tmpdir}/living-circle-it/${random.uuid}",
         "circle.embedded.bolt-port=0",
         "circle.embedded.page-cache-size=128m",
-        "management.server.port=0"
+        "management.server.port=0",
+        // every IT calls from 127.0.0.1 without a key, so the whole suite is one anonymous caller: its budget must
+        // not run out (the rate-limit tests have their own applications with small budgets)
+        "circle.rate-limit.anonymous-points-per-window=1000000000",
+        "circle.rate-limit.anonymous-burst-points=1000000000"
 })
 @Import(TestSupportConfiguration.class)
 public @interface ApplicationIT {

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.nantong.livingcircle.access.ApiKeyStoreFragments;
 import cn.nantong.livingcircle.community.CommunityRepository;
 import cn.nantong.livingcircle.place.PlaceRepository;
 import cn.nantong.livingcircle.support.ApplicationIT;
@@ -37,7 +38,8 @@ class CypherDeprecationIT {
     /** The fragments the main sources format into their queries. */
     private static final Map<String, String> FRAGMENTS = Map.of(
             "PROJECTION", PlaceRepository.PROJECTION, "PlaceRepository.PROJECTION", PlaceRepository.PROJECTION,
-            "BUILDING_PROJECTION", CommunityRepository.BUILDING_PROJECTION);
+            "BUILDING_PROJECTION", CommunityRepository.BUILDING_PROJECTION,
+            "KEY_PROJECTION", ApiKeyStoreFragments.KEY_PROJECTION);
     private static final Pattern LITERAL = Pattern.compile("\"((?:MATCH|MERGE|CREATE|UNWIND|OPTIONAL MATCH|CALL|RETURN) [^\"]*)\"");
     private static final Pattern ADMINISTRATION = Pattern.compile("^(CREATE|ALTER|DROP|SHOW) (USER|ROLE) ");
     private static final Pattern CLAUSE = Pattern.compile("^(MATCH|MERGE|CREATE|UNWIND|OPTIONAL MATCH|CALL|RETURN|WITH|SHOW) ");
