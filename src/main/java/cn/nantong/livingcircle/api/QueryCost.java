@@ -58,8 +58,11 @@ final class QueryCost {
     private QueryCost() {
     }
 
-    /** What one traversal of a document finds: its price in points and how many of its fields carry an alias. */
-    record Measure(long cost, long aliases) {
+    /**
+     * What one traversal of a document finds: its price in points, how many of its fields carry an alias, and how
+     * many field instances run a search or computation in memory ({@link #isSearch}).
+     */
+    record Measure(long cost, long aliases, long searches) {
     }
 
     /** The price of the operation {@code operationName} (null: the only one) of {@code document}. */
@@ -75,11 +78,11 @@ final class QueryCost {
     static Measure measure(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables) {
         ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory
                 .createExecutableNormalizedOperation(schema, document, operationName, variables);
-        long[] total = {0, 0};
+        long[] total = {0, 0, 0};
         for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
             add(field, 1, total);
         }
-        return new Measure(total[0], total[1]);
+        return new Measure(total[0], total[1], total[2]);
     }
 
     /** Adds {@code field} and its children, {@code times} being how often it runs (the pages of its ancestors). */
@@ -92,6 +95,9 @@ final class QueryCost {
             for (String type : field.getObjectTypeNames()) {
                 Price price = field(type, field.getFieldName(), arguments);
                 total[0] = saturatingAdd(total[0], saturatingAdd(price.once(), saturatingMultiply(price.each(), times)));
+                if (isSearch(type, field.getFieldName(), arguments)) {
+                    total[2] = saturatingAdd(total[2], times);
+                }
             }
         }
         long childTimes = saturatingMultiply(times, pageOf(arguments));
@@ -124,6 +130,21 @@ final class QueryCost {
                     + size(arguments.get("remove"))));
             case "Query.cityStats", "Query.programmeProgress" -> new Price(0, STATS);
             default -> Price.FREE;
+        };
+    }
+
+    /**
+     * Whether a field runs a search or computation over the in-memory network: an isochrone, a coverage, gaps, site
+     * suggestions, a what-if, a {@code reachable} or {@code nearest} from a point. Their prices reflect the demo data;
+     * on a city-scale network they take tens of milliseconds and search memory each, which is why a request with one
+     * of them takes a permit of the heavy-request pool whatever its price.
+     */
+    static boolean isSearch(String parentType, String field, Map<String, Object> arguments) {
+        return switch (parentType + "." + field) {
+            case "Query.isochrone", "Query.coverage", "Query.gaps", "Query.siteSuggestions", "Query.whatIf",
+                    "Query.nearest" -> true;
+            case "Query.reachable" -> origin(arguments) == POINT_SEARCH;
+            default -> false;
         };
     }
 

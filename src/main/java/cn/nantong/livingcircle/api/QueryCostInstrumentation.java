@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
 import graphql.ErrorType;
@@ -19,6 +20,8 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -28,25 +31,55 @@ import org.springframework.stereotype.Component;
  * document it counts aliased fields, and refuses more than {@code circle.api.max-aliases} with QUERY_TOO_COMPLEX
  * (with {@code aliases} and {@code limit}). Every answer, refused or not,
  * reports {@code extensions.cost {requested, limit}} (after Shopify's convention), so a client can budget.
+ *
+ * <p>A request that passes and is heavy (it runs an in-memory search, or costs at least
+ * {@code circle.api.heavy-cost-threshold}) then takes a permit of the {@link HeavyRequestBulkhead}, waiting at most
+ * {@code circle.api.heavy-queue-timeout}, and keeps it until its execution has ended, including work still running
+ * after its deadline answered TIMEOUT; none freeing up is OVERLOADED (HTTP 503 with Retry-After).
  */
 @Component
 @Order(3)
 class QueryCostInstrumentation extends SimplePerformantInstrumentation {
 
-    private final QueryLimitsConfiguration.QueryLimits limits;
+    private static final Logger log = LoggerFactory.getLogger(QueryCostInstrumentation.class);
 
-    QueryCostInstrumentation(QueryLimitsConfiguration.QueryLimits limits) {
+    private final QueryLimitsConfiguration.QueryLimits limits;
+    private final RequestBoundsConfiguration.RequestBounds bounds;
+    private final HeavyRequestBulkhead bulkhead;
+
+    QueryCostInstrumentation(QueryLimitsConfiguration.QueryLimits limits, RequestBoundsConfiguration.RequestBounds bounds,
+            HeavyRequestBulkhead bulkhead) {
         this.limits = limits;
+        this.bounds = bounds;
+        this.bulkhead = bulkhead;
     }
 
-    /** The price of the request being executed; null until its operation has been priced. */
+    /** The price of the request being executed (null until priced) and whether it holds a heavy-request permit. */
     static final class CostState implements InstrumentationState {
         private volatile Long requested;
+        private final AtomicBoolean holdsPermit = new AtomicBoolean();
     }
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
         return new CostState();
+    }
+
+    /**
+     * Releases the permit when the execution has ended. graphql-java completes this context when execution ran,
+     * and skips it when an instrumentation after this one aborts the operation synchronously; then only
+     * {@link #instrumentExecutionResult} is called, which releases too: the first of the two wins.
+     */
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        return SimpleInstrumentationContext.whenCompleted((result, failure) -> releasePermit(state));
+    }
+
+    private void releasePermit(InstrumentationState state) {
+        if (state instanceof CostState cost && cost.holdsPermit.compareAndSet(true, false)) {
+            bulkhead.release();
+        }
     }
 
     @Override
@@ -77,12 +110,31 @@ class QueryCostInstrumentation extends SimplePerformantInstrumentation {
                             "limit", limits.maxAliases()))
                     .build()));
         }
+        if (measure.searches() > 0 || cost >= bounds.heavyCostThreshold()) {
+            takePermit((CostState) state);
+        }
         return SimpleInstrumentationContext.noOp();
+    }
+
+    private void takePermit(CostState state) {
+        if (!bulkhead.tryAcquire()) {
+            log.debug("Refused a heavy request: all {} permits stayed taken for {}", bulkhead.maxConcurrent(),
+                    bounds.heavyQueueTimeout());
+            long retryAfterSeconds = bulkhead.retryAfterSeconds();
+            throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                    .message("The server is running as many heavy requests (searches, isochrones, analytics) as it "
+                            + "can; retry in " + retryAfterSeconds + " s")
+                    .errorType(ErrorType.ExecutionAborted)
+                    .extensions(Map.of("code", ErrorCode.OVERLOADED.name(), "retryAfterSeconds", retryAfterSeconds))
+                    .build()));
+        }
+        state.holdsPermit.set(true);
     }
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        releasePermit(state);
         Long requested = state instanceof CostState cost ? cost.requested : null;
         if (requested == null) {
             return CompletableFuture.completedFuture(result);

@@ -1,9 +1,11 @@
 package cn.nantong.livingcircle.api;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
@@ -27,6 +32,7 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -44,6 +50,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,6 +65,10 @@ import tools.jackson.databind.json.JsonMapper;
  * GraphQL does not: queries only (a mutation or subscription gets 405), answered with
  * {@code Cache-Control: public, max-age=60} and an ETag of the dataset version and the request, so
  * {@code If-None-Match} gets 304 without executing anything.
+ *
+ * <p>It writes the answer itself too: serialised, it may be at most {@code circle.api.max-response-bytes} (a larger
+ * one is replaced by RESPONSE_TOO_LARGE), and a request error the server raised during execution gets its HTTP
+ * status: TIMEOUT 504, OVERLOADED 503 with {@code Retry-After}.
  */
 class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
@@ -73,15 +84,19 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     private final ObjectReader jsonReader;
     private final DataVersion dataVersion;
     private final int maxRequestBytes;
+    private final ObjectWriter jsonWriter;
+    private final int maxResponseBytes;
 
     StrictGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, JsonMapper jsonMapper, DataVersion dataVersion,
-            int maxRequestBytes) {
+            int maxRequestBytes, int maxResponseBytes) {
         super(graphQlHandler);
         this.graphQlHandler = graphQlHandler;
         // a body is one JSON value: "{...} trailing text" is not a request either
         this.jsonReader = jsonMapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.dataVersion = dataVersion;
         this.maxRequestBytes = maxRequestBytes;
+        this.jsonWriter = jsonMapper.writer();
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     /** POST: the body must be one JSON object with a string {@code query}. */
@@ -214,6 +229,108 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         return prepareResponse(request, response);
     }
 
+    @Override
+    protected ServerResponse prepareResponse(ServerRequest request, Mono<WebGraphQlResponse> response) {
+        CompletableFuture<ServerResponse> answer = response.map(graphQl -> write(request, graphQl)).toFuture();
+        return ServerResponse.async(answer);
+    }
+
+    /**
+     * Serialises the answer into at most {@code maxResponseBytes} of memory, counting on past the limit so that the
+     * refusal can name the size; the status is Spring's, except for request errors raised by the server.
+     */
+    private ServerResponse write(ServerRequest request, WebGraphQlResponse response) {
+        MediaType type = responseType(request);
+        CappedBuffer body = new CappedBuffer(maxResponseBytes);
+        jsonWriter.writeValue(body, response.toMap());
+        if (body.overflowed()) {
+            return tooLarge(request, response, type, body.count());
+        }
+        HttpStatus status = selectResponseStatus(response, type);
+        String code = response.isValid() || response.getErrors().isEmpty() ? null
+                : (String) response.getErrors().get(0).getExtensions().get("code");
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(response.getResponseHeaders());
+        if (ErrorCode.TIMEOUT.name().equals(code)) {
+            status = HttpStatus.GATEWAY_TIMEOUT;
+            headers.setCacheControl("no-store");
+        }
+        else if (ErrorCode.OVERLOADED.name().equals(code)) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            headers.setCacheControl("no-store");
+            Object retryAfter = response.getErrors().get(0).getExtensions().get("retryAfterSeconds");
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+        }
+        return ServerResponse.status(status)
+                .headers(h -> h.putAll(headers))
+                .contentType(type)
+                .body(body.toByteArray());
+    }
+
+    /** The answer that replaces one above the limit: a request error, with the original's extensions (its cost). */
+    private ServerResponse tooLarge(ServerRequest request, WebGraphQlResponse response, MediaType type, long bytes) {
+        WebGraphQlResponse refusal = tooLargeResponse(response, bytes);
+        // a request error, like a query refused as too costly: 200 in plain JSON, 400 in the GraphQL media type
+        return ServerResponse.status(selectResponseStatus(refusal, type))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(type)
+                .body(refusal.toMap());
+    }
+
+    private WebGraphQlResponse tooLargeResponse(WebGraphQlResponse response, long bytes) {
+        log.debug("Did not send an answer of {} bytes (limit {})", bytes, maxResponseBytes);
+        ExecutionResult result = ExecutionResult.newExecutionResult()
+                .addError(GraphqlErrorBuilder.newError()
+                        .message("The answer would be " + bytes + " bytes; at most " + maxResponseBytes + " are sent "
+                                + "per request: ask for smaller pages, fewer aliases or fewer isochrone limits")
+                        .errorType(ErrorCode.RESPONSE_TOO_LARGE.classification())
+                        .extensions(Map.of("code", ErrorCode.RESPONSE_TOO_LARGE.name(), "bytes", bytes, "limit",
+                                maxResponseBytes))
+                        .build())
+                .extensions(response.getExecutionResult().getExtensions())
+                .build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(response.getExecutionInput(), result));
+    }
+
+    /** Keeps the bytes written up to {@code limit}, and only counts once they go past it. */
+    static final class CappedBuffer extends OutputStream {
+        private final int limit;
+        private byte[] kept = new byte[8192];
+        private long count;
+
+        CappedBuffer(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int length) {
+            if (count + length <= limit) {
+                if (count + length > kept.length) {
+                    kept = Arrays.copyOf(kept, (int) Math.min(limit, Math.max(kept.length * 2L, count + length)));
+                }
+                System.arraycopy(source, offset, kept, (int) count, length);
+            }
+            count += length;
+        }
+
+        boolean overflowed() {
+            return count > limit;
+        }
+
+        long count() {
+            return count;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(kept, (int) count);
+        }
+    }
+
     /** A GET answer may be cached unless it failed on our side (database down, internal error). */
     private static void cacheHeaders(WebGraphQlResponse response, String etag) {
         HttpHeaders headers = response.getResponseHeaders();
@@ -230,7 +347,8 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     private static boolean isServerFailure(ResponseError error) {
         Object code = error.getExtensions().get("code");
         return code == null || ErrorCode.SERVICE_UNAVAILABLE.name().equals(code)
-                || ErrorCode.INTERNAL_ERROR.name().equals(code);
+                || ErrorCode.INTERNAL_ERROR.name().equals(code) || ErrorCode.TIMEOUT.name().equals(code)
+                || ErrorCode.OVERLOADED.name().equals(code);
     }
 
     /**
