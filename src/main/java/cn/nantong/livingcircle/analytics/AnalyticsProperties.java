@@ -12,11 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                    bounded by the walking horizon instead, like {@code reachable})
  * @param maxHypotheticalPlaces       largest number of places {@code whatIf} accepts in {@code add}
  * @param maxSuggestions              largest {@code count} of {@code siteSuggestions}
- * @param maxConcurrentSearches       site suggestions and what-if computations running at once on this replica;
- *                                    more wait (up to 30 s, then SERVICE_UNAVAILABLE)
  */
 @ConfigurationProperties("circle.analytics")
 record AnalyticsProperties(@DefaultValue("20") double missingResidentSharePercent,
         @DefaultValue("60") int maxMinutes, @DefaultValue("50") int maxHypotheticalPlaces,
-        @DefaultValue("20") int maxSuggestions, @DefaultValue("2") int maxConcurrentSearches) {
+        @DefaultValue("20") int maxSuggestions) {
 }

@@ -57,8 +57,6 @@ class CoverageService {
     private final AnalyticsProperties properties;
     private final WalkingProperties walking;
     private volatile CoverageIndex current;
-    private final java.util.concurrent.Semaphore heavySearches;
-    private static final int HEAVY_WAIT_SECONDS = 30;
 
     CoverageService(CityNetworkService networks, CategoryCatalog catalog, CommunityRepository buildings,
             AnalyticsProperties properties, WalkingProperties walking) {
@@ -67,7 +65,6 @@ class CoverageService {
         this.buildings = buildings;
         this.properties = properties;
         this.walking = walking;
-        this.heavySearches = new java.util.concurrent.Semaphore(Math.max(1, properties.maxConcurrentSearches()));
     }
 
     /** The index of the current data version; a new version starts an empty one (the old one is garbage). */
@@ -167,8 +164,9 @@ class CoverageService {
         int[] scope = communityId == null ? index.allBuildings() : buildingsOf(index, communityId);
         long threshold = CoverageMath.thresholdMillimetres(limit, pace);
         Integer categoryIndex = city.categoryIndex().get(code);
-        List<SiteSelector.Site> sites = heavy(() -> CoverageAnalysis.sites(index,
-                categoryIndex == null ? -1 : categoryIndex, scope, threshold, wanted));
+        // bounded in number by the API's heavy-request permits (circle.api.max-concurrent-heavy), like what-if
+        List<SiteSelector.Site> sites = CoverageAnalysis.sites(index, categoryIndex == null ? -1 : categoryIndex, scope,
+                threshold, wanted);
         List<SiteSuggestion> result = new ArrayList<>();
         int cumulative = 0;
         for (SiteSelector.Site site : sites) {
@@ -231,8 +229,7 @@ class CoverageService {
         List<ServiceCategory> all = catalog.all();
         List<Target> targets = targets(index, all);
         boolean[] removedPlaces = removed;
-        CoverageAnalysis.WhatIf whatIf = heavy(() -> CoverageAnalysis.whatIf(index, scope, pace, targets, added,
-                removedPlaces));
+        CoverageAnalysis.WhatIf whatIf = CoverageAnalysis.whatIf(index, scope, pace, targets, added, removedPlaces);
         List<CategoryDelta> deltas = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             if (!whatIf.changedCategories().contains(targets.get(i).category())) {
@@ -277,29 +274,6 @@ class CoverageService {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /**
-     * Runs a request-scoped search-heavy computation (site selection, what-if) under a concurrency cap, so a burst
-     * of such requests queues instead of multiplying search memory; a request that waits too long is told to retry.
-     */
-    private <T> T heavy(java.util.function.Supplier<T> work) {
-        boolean acquired;
-        try {
-            acquired = heavySearches.tryAcquire(HEAVY_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            acquired = false;
-        }
-        if (!acquired) {
-            throw new ApiException(ApiException.ErrorCode.SERVICE_UNAVAILABLE,
-                    "Too many site or what-if computations are running; retry in a few seconds");
-        }
-        try {
-            return work.get();
-        } finally {
-            heavySearches.release();
-        }
-    }
 
     /**
      * One target per catalogue category, in the order of {@code catalogue} (read once per request, so a catalogue

@@ -92,6 +92,12 @@ public class ApiException extends RuntimeException {
         FORBIDDEN(ErrorType.FORBIDDEN),
         /** The caller's points for the current window are spent (HTTP 429 with Retry-After). */
         RATE_LIMITED(ErrorType.BAD_REQUEST),
+        /** The request ran past {@code circle.api.request-timeout}: its work was cancelled (HTTP 504, no data). */
+        TIMEOUT(ErrorType.INTERNAL_ERROR),
+        /** The answer would be larger than {@code circle.api.max-response-bytes}, so it is not sent (no data). */
+        RESPONSE_TOO_LARGE(ErrorType.BAD_REQUEST),
+        /** Every heavy-request permit stayed taken for the queue timeout (HTTP 503 with Retry-After). */
+        OVERLOADED(ErrorType.INTERNAL_ERROR),
         SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
         INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
 

@@ -58,8 +58,11 @@ final class QueryCost {
     private QueryCost() {
     }
 
-    /** What one traversal of a document finds: its price in points and how many of its fields carry an alias. */
-    record Measure(long cost, long aliases) {
+    /**
+     * What one traversal of a document finds: its price in points, how many of its fields carry an alias, and how
+     * many field instances run a search or computation in memory ({@link #isSearch}).
+     */
+    record Measure(long cost, long aliases, long searches) {
     }
 
     /** The price of the operation {@code operationName} (null: the only one) of {@code document}. */
@@ -75,11 +78,11 @@ final class QueryCost {
     static Measure measure(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables) {
         ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory
                 .createExecutableNormalizedOperation(schema, document, operationName, variables);
-        long[] total = {0, 0};
+        long[] total = {0, 0, 0};
         for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
             add(field, 1, total);
         }
-        return new Measure(total[0], total[1]);
+        return new Measure(total[0], total[1], total[2]);
     }
 
     /** Adds {@code field} and its children, {@code times} being how often it runs (the pages of its ancestors). */
@@ -93,6 +96,9 @@ final class QueryCost {
                 Price price = field(type, field.getFieldName(), arguments);
                 long each = saturatingAdd(price.each(), rows(price.rowsAsked()));
                 total[0] = saturatingAdd(total[0], saturatingAdd(price.once(), saturatingMultiply(each, times)));
+                if (isSearch(type, field.getFieldName(), arguments)) {
+                    total[2] = saturatingAdd(total[2], times);
+                }
             }
         }
         long childTimes = saturatingMultiply(times, pageOf(arguments));
@@ -145,6 +151,21 @@ final class QueryCost {
     static long actual(Price price, long rowsReturned, boolean firstRun) {
         long rows = price.rowsAsked() == 0 ? 0 : rows(Math.min(rowsReturned, price.rowsAsked()));
         return saturatingAdd(firstRun ? price.once() : 0, saturatingAdd(price.each(), rows));
+    }
+
+    /**
+     * Whether a field runs a search or computation over the in-memory network: an isochrone, a coverage, gaps, site
+     * suggestions, a what-if, a {@code reachable} or {@code nearest} from a point. Their prices reflect the demo data;
+     * on a city-scale network they take tens of milliseconds and search memory each, which is why a request with one
+     * of them takes a permit of the heavy-request pool whatever its price.
+     */
+    static boolean isSearch(String parentType, String field, Map<String, Object> arguments) {
+        return switch (parentType + "." + field) {
+            case "Query.isochrone", "Query.coverage", "Query.gaps", "Query.siteSuggestions", "Query.whatIf",
+                    "Query.nearest" -> true;
+            case "Query.reachable" -> origin(arguments) == POINT_SEARCH;
+            default -> false;
+        };
     }
 
     /** How many elements a field returns that its children run for: its page ({@code first}, {@code k}, {@code count}). */

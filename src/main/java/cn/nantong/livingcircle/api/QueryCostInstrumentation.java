@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
@@ -27,6 +28,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +44,12 @@ import org.springframework.stereotype.Component;
  * <p>Every answer, refused or not, reports {@code extensions.cost {requested, actual, limit, remaining}} (after
  * Shopify's convention), so a client can budget: {@code limit} is the most one request may cost, {@code remaining}
  * the points left in the caller's window.
+ *
+ * <p>A request that passes and is heavy (it runs an in-memory search, or costs at least
+ * {@code circle.api.heavy-cost-threshold}) then takes a permit of the {@link HeavyRequestBulkhead}, waiting at most
+ * {@code circle.api.heavy-queue-timeout}, and keeps it until its execution has ended, including work still running
+ * after its deadline answered TIMEOUT; none freeing up is OVERLOADED (HTTP 503 with Retry-After), and the request's
+ * charge is refunded but for one point.
  */
 @Component
 @Order(3)
@@ -49,11 +58,18 @@ class QueryCostInstrumentation extends SimplePerformantInstrumentation {
     /** A refused request still costs this much, so that a flood of refusals spends a budget too. */
     static final long REFUSAL_POINTS = 1;
 
+    private static final Logger log = LoggerFactory.getLogger(QueryCostInstrumentation.class);
+
     private final QueryLimitsConfiguration.QueryLimits limits;
+    private final RequestBoundsConfiguration.RequestBounds bounds;
+    private final HeavyRequestBulkhead bulkhead;
     private final CostBudget budget;
 
-    QueryCostInstrumentation(QueryLimitsConfiguration.QueryLimits limits, CostBudget budget) {
+    QueryCostInstrumentation(QueryLimitsConfiguration.QueryLimits limits, RequestBoundsConfiguration.RequestBounds bounds,
+            HeavyRequestBulkhead bulkhead, CostBudget budget) {
         this.limits = limits;
+        this.bounds = bounds;
+        this.bulkhead = bulkhead;
         this.budget = budget;
     }
 
@@ -64,6 +80,7 @@ class QueryCostInstrumentation extends SimplePerformantInstrumentation {
         /** Fields (by path without list indexes) whose {@code once} has been paid. */
         private final Set<String> paidOnce = ConcurrentHashMap.newKeySet();
         private volatile boolean executed;
+        private final AtomicBoolean holdsPermit = new AtomicBoolean();
         private volatile Caller caller;
         private volatile GraphQLContext context;
     }
@@ -71,6 +88,23 @@ class QueryCostInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
         return new CostState();
+    }
+
+    /**
+     * Releases the permit when the execution has ended. graphql-java completes this context when execution ran,
+     * and skips it when an instrumentation after this one aborts the operation synchronously; then only
+     * {@link #instrumentExecutionResult} is called, which releases too: the first of the two wins.
+     */
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        return SimpleInstrumentationContext.whenCompleted((result, failure) -> releasePermit(state));
+    }
+
+    private void releasePermit(InstrumentationState state) {
+        if (state instanceof CostState cost && cost.holdsPermit.compareAndSet(true, false)) {
+            bulkhead.release();
+        }
     }
 
     @Override
@@ -106,7 +140,22 @@ class QueryCostInstrumentation extends SimplePerformantInstrumentation {
                             "retryAfterSeconds", charge.retryAfterSeconds()));
         }
         state.executed = true;
+        if (measure.searches() > 0 || cost >= bounds.heavyCostThreshold()) {
+            takePermit(state);
+        }
         return SimpleInstrumentationContext.noOp();
+    }
+
+    private void takePermit(CostState state) {
+        if (!bulkhead.tryAcquire()) {
+            log.debug("Refused a heavy request: all {} permits stayed taken for {}", bulkhead.maxConcurrent(),
+                    bounds.heavyQueueTimeout());
+            long retryAfterSeconds = bulkhead.retryAfterSeconds();
+            throw abort("The server is running as many heavy requests (searches, isochrones, analytics) as it can; "
+                    + "retry in " + retryAfterSeconds + " s", ErrorCode.OVERLOADED,
+                    Map.of("retryAfterSeconds", retryAfterSeconds));
+        }
+        state.holdsPermit.set(true);
     }
 
     private CostBudget.Charge charge(CostState state, long points) {
@@ -171,6 +220,7 @@ class QueryCostInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState instrumentationState) {
+        releasePermit(instrumentationState);
         if (!(instrumentationState instanceof CostState state) || state.requested == null) {
             return CompletableFuture.completedFuture(result);
         }

@@ -1,9 +1,11 @@
 package cn.nantong.livingcircle.api;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
@@ -28,6 +32,7 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -45,6 +50,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,6 +65,10 @@ import tools.jackson.databind.json.JsonMapper;
  * GraphQL does not: queries only (a mutation or subscription gets 405), answered with
  * {@code Cache-Control: public, max-age=60} and an ETag of the dataset version and the request, so
  * {@code If-None-Match} gets 304 without executing anything.
+ *
+ * <p>It writes the answer itself too: serialised, it may be at most {@code circle.api.max-response-bytes} (a larger
+ * one is replaced by RESPONSE_TOO_LARGE), and a request error the server raised during execution gets its HTTP
+ * status: TIMEOUT 504, OVERLOADED 503 with {@code Retry-After}.
  */
 class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
@@ -74,15 +84,19 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     private final ObjectReader jsonReader;
     private final DataVersion dataVersion;
     private final int maxRequestBytes;
+    private final ObjectWriter jsonWriter;
+    private final int maxResponseBytes;
 
     StrictGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, JsonMapper jsonMapper, DataVersion dataVersion,
-            int maxRequestBytes) {
+            int maxRequestBytes, int maxResponseBytes) {
         super(graphQlHandler);
         this.graphQlHandler = graphQlHandler;
         // a body is one JSON value: "{...} trailing text" is not a request either
         this.jsonReader = jsonMapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.dataVersion = dataVersion;
         this.maxRequestBytes = maxRequestBytes;
+        this.jsonWriter = jsonMapper.writer();
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     /** POST: the body must be one JSON object with a string {@code query}. */
@@ -215,46 +229,137 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         return prepareResponse(request, response);
     }
 
-    /**
-     * Spring's writer answers every executed request with 200; a request refused as a whole before execution for a
-     * reason an HTTP client or proxy should act on gets that status instead (429 with the Retry-After the rate-limit
-     * headers carry), as the GraphQL over HTTP draft allows for requests that produced no data.
-     */
     @Override
-    protected ServerResponse prepareResponse(ServerRequest request, Mono<WebGraphQlResponse> responseMono) {
-        CompletableFuture<ServerResponse> future = responseMono.map(response -> ServerResponse.status(status(response))
-                .headers(headers -> headers.putAll(response.getResponseHeaders()))
-                .contentType(responseType(request))
-                .body(response.toMap())).toFuture();
-        if (future.isDone() && !future.isCancelled() && !future.isCompletedExceptionally()) {
-            return future.join();
-        }
-        return ServerResponse.async(future);
+    protected ServerResponse prepareResponse(ServerRequest request, Mono<WebGraphQlResponse> response) {
+        CompletableFuture<ServerResponse> answer = response.map(graphQl -> write(request, graphQl)).toFuture();
+        return ServerResponse.async(answer);
     }
 
-    /** The HTTP status of an executed request: 200 unless it was refused as a whole, without data. */
-    static HttpStatus status(WebGraphQlResponse response) {
-        if (response.getExecutionResult().isDataPresent()) {
-            return HttpStatus.OK;
+    /**
+     * Serialises the answer into at most {@code maxResponseBytes} of memory, counting on past the limit so that the
+     * refusal can name the size; the status is Spring's, except for request errors raised by the server.
+     */
+    private ServerResponse write(ServerRequest request, WebGraphQlResponse response) {
+        MediaType type = responseType(request);
+        CappedBuffer body = new CappedBuffer(maxResponseBytes);
+        jsonWriter.writeValue(body, response.toMap());
+        if (body.overflowed()) {
+            return tooLarge(request, response, type, body.count());
         }
-        for (ResponseError error : response.getErrors()) {
-            Object code = error.getExtensions().get("code");
-            if (ErrorCode.RATE_LIMITED.name().equals(code)) {
-                return HttpStatus.TOO_MANY_REQUESTS;
+        HttpStatus status = selectResponseStatus(response, type);
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(response.getResponseHeaders());
+        HttpStatus refusal = refusalStatus(response);
+        if (refusal != null) {
+            status = refusal;
+            headers.setCacheControl("no-store");
+        }
+        if (refusal == HttpStatus.SERVICE_UNAVAILABLE) {
+            Object retryAfter = response.getErrors().get(0).getExtensions().get("retryAfterSeconds");
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+        }
+        return ServerResponse.status(status)
+                .headers(h -> h.putAll(headers))
+                .contentType(type)
+                .body(body.toByteArray());
+    }
+
+    /** The answer that replaces one above the limit: a request error, with the original's extensions (its cost). */
+    private ServerResponse tooLarge(ServerRequest request, WebGraphQlResponse response, MediaType type, long bytes) {
+        WebGraphQlResponse refusal = tooLargeResponse(response, bytes);
+        // a request error, like a query refused as too costly: 200 in plain JSON, 400 in the GraphQL media type
+        return ServerResponse.status(selectResponseStatus(refusal, type))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(type)
+                .body(refusal.toMap());
+    }
+
+    private WebGraphQlResponse tooLargeResponse(WebGraphQlResponse response, long bytes) {
+        log.debug("Did not send an answer of {} bytes (limit {})", bytes, maxResponseBytes);
+        ExecutionResult result = ExecutionResult.newExecutionResult()
+                .addError(GraphqlErrorBuilder.newError()
+                        .message("The answer would be " + bytes + " bytes; at most " + maxResponseBytes + " are sent "
+                                + "per request: ask for smaller pages, fewer aliases or fewer isochrone limits")
+                        .errorType(ErrorCode.RESPONSE_TOO_LARGE.classification())
+                        .extensions(Map.of("code", ErrorCode.RESPONSE_TOO_LARGE.name(), "bytes", bytes, "limit",
+                                maxResponseBytes))
+                        .build())
+                .extensions(response.getExecutionResult().getExtensions())
+                .build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(response.getExecutionInput(), result));
+    }
+
+    /** Keeps the bytes written up to {@code limit}, and only counts once they go past it. */
+    static final class CappedBuffer extends OutputStream {
+        private final int limit;
+        private byte[] kept = new byte[8192];
+        private long count;
+
+        CappedBuffer(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int length) {
+            if (count + length <= limit) {
+                if (count + length > kept.length) {
+                    kept = Arrays.copyOf(kept, (int) Math.min(limit, Math.max(kept.length * 2L, count + length)));
+                }
+                System.arraycopy(source, offset, kept, (int) count, length);
             }
+            count += length;
         }
-        return HttpStatus.OK;
+
+        boolean overflowed() {
+            return count > limit;
+        }
+
+        long count() {
+            return count;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(kept, (int) count);
+        }
+    }
+
+    /**
+     * The status of an answer refused as a whole, without data, for a reason an HTTP client or proxy should act on
+     * (the GraphQL over HTTP draft allows a status other than 200 for such request errors): 429 when the caller's
+     * budget is spent (the rate-limit headers carry its Retry-After), 504 past the deadline, 503 when the heavy-request
+     * pool is full; null for every other answer.
+     */
+    static HttpStatus refusalStatus(WebGraphQlResponse response) {
+        if (response.isValid() || response.getErrors().isEmpty()) {
+            return null;
+        }
+        Object code = response.getErrors().get(0).getExtensions().get("code");
+        if (ErrorCode.RATE_LIMITED.name().equals(code)) {
+            return HttpStatus.TOO_MANY_REQUESTS;
+        }
+        if (ErrorCode.TIMEOUT.name().equals(code)) {
+            return HttpStatus.GATEWAY_TIMEOUT;
+        }
+        if (ErrorCode.OVERLOADED.name().equals(code)) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
+        return null;
     }
 
     /**
      * A GET answer may be cached unless it failed on our side (database down, internal error), was refused as a whole
-     * (rate limit), or shows something of the caller's own (its rate limit, its keys).
+     * (rate limit, deadline, overload), or shows something of the caller's own (its rate limit, its keys).
      */
     private static void cacheHeaders(WebGraphQlResponse response, String etag) {
         HttpHeaders headers = response.getResponseHeaders();
         boolean serverFailure = response.getErrors().stream().anyMatch(StrictGraphQlHttpHandler::isServerFailure);
         boolean callerSpecific = CostReport.of(response.getExecutionInput().getGraphQLContext()).callerSpecific();
-        if (etag == null || serverFailure || callerSpecific || status(response) != HttpStatus.OK) {
+        if (etag == null || serverFailure || callerSpecific || refusalStatus(response) != null) {
             headers.setCacheControl("no-store");
             return;
         }
@@ -266,7 +371,8 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     private static boolean isServerFailure(ResponseError error) {
         Object code = error.getExtensions().get("code");
         return code == null || ErrorCode.SERVICE_UNAVAILABLE.name().equals(code)
-                || ErrorCode.INTERNAL_ERROR.name().equals(code);
+                || ErrorCode.INTERNAL_ERROR.name().equals(code) || ErrorCode.TIMEOUT.name().equals(code)
+                || ErrorCode.OVERLOADED.name().equals(code);
     }
 
     /**
