@@ -63,6 +63,9 @@ class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
+                // the GraphQL handler decides caching (public GET answers with an ETag, no-store for refusals);
+                // Spring Security's blanket no-cache would be written first on an asynchronous answer and win
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .cors(cors -> {
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new NoCrossOriginAdmin()))
