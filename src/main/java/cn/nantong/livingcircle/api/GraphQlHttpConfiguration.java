@@ -38,8 +38,9 @@ class GraphQlHttpConfiguration {
     /** Boot's auto-configured handler backs off for this one (it is {@code @ConditionalOnMissingBean}). */
     @Bean
     StrictGraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper jsonMapper,
-            DataVersion dataVersion, HttpSettings settings) {
-        return new StrictGraphQlHttpHandler(webGraphQlHandler, jsonMapper, dataVersion, settings.maxRequestBytes());
+            DataVersion dataVersion, PersistedQueries persistedQueries, HttpSettings settings) {
+        return new StrictGraphQlHttpHandler(webGraphQlHandler, jsonMapper, dataVersion, persistedQueries,
+                settings.maxRequestBytes());
     }
 
     /** Boot's SSE handler backs off for this one too; same timeout and keep-alive properties. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
@@ -58,6 +59,9 @@ import tools.jackson.databind.json.JsonMapper;
  * GraphQL does not: queries only (a mutation or subscription gets 405), answered with
  * {@code Cache-Control: public, max-age=60} and an ETag of the dataset version and the request, so
  * {@code If-None-Match} gets 304 without executing anything.
+ *
+ * <p>A request may leave out {@code query} when {@code extensions.persistedQuery} names the document by hash
+ * ({@link PersistedQueries}), which is what makes short, cacheable GET URLs.
  */
 class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
@@ -72,19 +76,21 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     private final WebGraphQlHandler graphQlHandler;
     private final ObjectReader jsonReader;
     private final DataVersion dataVersion;
+    private final PersistedQueries persistedQueries;
     private final int maxRequestBytes;
 
     StrictGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, JsonMapper jsonMapper, DataVersion dataVersion,
-            int maxRequestBytes) {
+            PersistedQueries persistedQueries, int maxRequestBytes) {
         super(graphQlHandler);
         this.graphQlHandler = graphQlHandler;
         // a body is one JSON value: "{...} trailing text" is not a request either
         this.jsonReader = jsonMapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.dataVersion = dataVersion;
+        this.persistedQueries = persistedQueries;
         this.maxRequestBytes = maxRequestBytes;
     }
 
-    /** POST: the body must be one JSON object with a string {@code query}. */
+    /** POST: the body must be one JSON object with a string {@code query} (or a persisted query's hash). */
     @Override
     public ServerResponse handleRequest(ServerRequest request) {
         return readBody(request, body -> execute(request, body, null));
@@ -134,10 +140,8 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
             }
             graphQlBody.put(member, stringMember ? value.stringValue() : jsonReader.treeToValue(value, Map.class));
         }
-        if (!(graphQlBody.get("query") instanceof String query) || query.isBlank()) {
-            return badRequest(request, "query", "The request has no 'query'");
-        }
-        return execute.apply(graphQlBody);
+        ServerResponse noDocument = requireDocument(request, graphQlBody, "The request has no 'query'");
+        return noDocument != null ? noDocument : execute.apply(graphQlBody);
     }
 
     /** GET: queries only, cacheable. */
@@ -176,11 +180,17 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
                 graphQlBody.put(member, jsonReader.treeToValue(json, Map.class));
             }
         }
-        if (!(graphQlBody.get("query") instanceof String query) || query.isBlank()) {
-            return badRequest(request, "query", "A GET request needs a 'query' parameter");
+        ServerResponse noDocument = requireDocument(request, graphQlBody, "A GET request needs a 'query' parameter");
+        if (noDocument != null) {
+            return noDocument;
         }
+        String query = (String) graphQlBody.get("query");
         String operationName = (String) graphQlBody.get("operationName");
-        OperationDefinition.Operation operation = operationType(query, operationName);
+        // a hash alone: the registered document decides; an unknown one runs nothing (PERSISTED_QUERY_NOT_FOUND)
+        OperationDefinition.Operation operation = query.equals(PersistedQuerySupport.PERSISTED_QUERY_MARKER)
+                ? operationType(persistedQueries.registeredDocument(
+                        PersistedQueries.requestedHash(graphQlBody.get("extensions"))), operationName)
+                : operationType(query, operationName);
         if (operation == OperationDefinition.Operation.MUTATION || operation == OperationDefinition.Operation.SUBSCRIPTION) {
             log.debug("Refused a {} over GET", operation.name().toLowerCase(Locale.ROOT));
             return error(request, HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.OPERATION_NOT_SUPPORTED, null,
@@ -199,6 +209,28 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         return execute(request, graphQlBody, etag);
     }
 
+    /**
+     * Null when {@code body} names its document: by its text, or by the hash of a persisted query alone, for which
+     * graphql-java's marker stands in as the text (Spring's request needs one); otherwise the refusal.
+     */
+    private ServerResponse requireDocument(ServerRequest request, Map<String, Object> body, String noQuery) {
+        String hash;
+        try {
+            hash = PersistedQueries.requestedHash(body.get("extensions"));
+        }
+        catch (IllegalArgumentException ex) {
+            return badRequest(request, "extensions", ex.getMessage());
+        }
+        if (body.get("query") instanceof String query && !query.isBlank()) {
+            return null;
+        }
+        if (hash == null) {
+            return badRequest(request, "query", noQuery);
+        }
+        body.put("query", PersistedQuerySupport.PERSISTED_QUERY_MARKER);
+        return null;
+    }
+
     /** The request for the {@link WebGraphQlHandler}; {@code body} has passed the checks above. */
     static WebGraphQlRequest graphQlRequest(ServerRequest request, Map<String, Object> body) {
         return new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), cookies(request),
@@ -214,11 +246,21 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         return prepareResponse(request, response);
     }
 
-    /** A GET answer may be cached unless it failed on our side (database down, internal error). */
+    /** A request refused as a whole because of its caller (nothing ran, no data) is HTTP 403, as documented. */
+    @Override
+    protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType mediaType) {
+        if (!response.isValid() && !response.getErrors().isEmpty() && response.getErrors().stream()
+                .allMatch(error -> ErrorCode.FORBIDDEN.name().equals(error.getExtensions().get("code")))) {
+            return HttpStatus.FORBIDDEN;
+        }
+        return super.selectResponseStatus(response, mediaType);
+    }
+
+    /** A GET answer may be cached unless it failed on our side or holds for one replica or caller only. */
     private static void cacheHeaders(WebGraphQlResponse response, String etag) {
         HttpHeaders headers = response.getResponseHeaders();
-        boolean serverFailure = response.getErrors().stream().anyMatch(StrictGraphQlHttpHandler::isServerFailure);
-        if (etag == null || serverFailure) {
+        boolean uncacheable = response.getErrors().stream().anyMatch(StrictGraphQlHttpHandler::isUncacheable);
+        if (etag == null || uncacheable) {
             headers.setCacheControl("no-store");
             return;
         }
@@ -227,10 +269,16 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     }
 
-    private static boolean isServerFailure(ResponseError error) {
+    /**
+     * Failures on our side, and answers that hold for this replica or caller only: a cached persisted-query miss
+     * would keep answering "not found" after the client registered the query, a cached refusal would reach callers
+     * it does not concern.
+     */
+    private static boolean isUncacheable(ResponseError error) {
         Object code = error.getExtensions().get("code");
         return code == null || ErrorCode.SERVICE_UNAVAILABLE.name().equals(code)
-                || ErrorCode.INTERNAL_ERROR.name().equals(code);
+                || ErrorCode.INTERNAL_ERROR.name().equals(code)
+                || ErrorCode.PERSISTED_QUERY_NOT_FOUND.name().equals(code) || ErrorCode.FORBIDDEN.name().equals(code);
     }
 
     /**
@@ -267,12 +315,17 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
     /** The type of the operation that would run, or null when the document does not parse or names none. */
     private static OperationDefinition.Operation operationType(String query, String operationName) {
-        Document document;
         try {
-            document = Parser.parse(query);
+            return operationType(Parser.parse(query), operationName);
         }
         catch (RuntimeException ex) {
             return null; // execution reports the syntax error, with its location
+        }
+    }
+
+    private static OperationDefinition.Operation operationType(Document document, String operationName) {
+        if (document == null) {
+            return null;
         }
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
         for (OperationDefinition operation : operations) {
