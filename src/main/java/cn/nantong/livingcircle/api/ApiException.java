@@ -86,6 +86,13 @@ public class ApiException extends RuntimeException {
         BAD_REQUEST_BODY(ErrorType.BAD_REQUEST),
         /** An operation type the endpoint does not serve (e.g. a subscription over HTTP, a mutation over GET). */
         OPERATION_NOT_SUPPORTED(ErrorType.BAD_REQUEST),
+        /**
+         * Apollo's code for a persisted query sent by hash alone whose document this replica does not know (neither
+         * trusted nor registered here); the client sends the query text with the hash again, which registers it.
+         */
+        PERSISTED_QUERY_NOT_FOUND(ErrorType.NOT_FOUND),
+        /** The {@code sha256Hash} sent with a query text is not the SHA-256 of that text; nothing is registered. */
+        PERSISTED_QUERY_HASH_MISMATCH(ErrorType.BAD_REQUEST),
         /** The request carries an API key that is unknown, malformed or revoked (HTTP 401). */
         UNAUTHENTICATED(ErrorType.UNAUTHORIZED),
         /** The caller's tier may not run this operation (HTTP 403 for a request refused as a whole). */

@@ -40,9 +40,10 @@ class GraphQlHttpConfiguration {
     /** Boot's auto-configured handler backs off for this one (it is {@code @ConditionalOnMissingBean}). */
     @Bean
     StrictGraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper jsonMapper,
-            DataVersion dataVersion, HttpSettings settings, RequestBoundsConfiguration.RequestBounds bounds) {
-        return new StrictGraphQlHttpHandler(webGraphQlHandler, jsonMapper, dataVersion, settings.maxRequestBytes(),
-                bounds.maxResponseBytes());
+            DataVersion dataVersion, PersistedQueries persistedQueries, HttpSettings settings,
+            RequestBoundsConfiguration.RequestBounds bounds) {
+        return new StrictGraphQlHttpHandler(webGraphQlHandler, jsonMapper, dataVersion, persistedQueries,
+                settings.maxRequestBytes(), bounds.maxResponseBytes());
     }
 
     /** Boot's SSE handler backs off for this one too; same timeout and keep-alive properties. */

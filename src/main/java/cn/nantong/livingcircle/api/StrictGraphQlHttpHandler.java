@@ -19,6 +19,7 @@ import java.util.function.Function;
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
@@ -69,6 +70,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>It writes the answer itself too: serialised, it may be at most {@code circle.api.max-response-bytes} (a larger
  * one is replaced by RESPONSE_TOO_LARGE), and a request error the server raised during execution gets its HTTP
  * status: TIMEOUT 504, OVERLOADED 503 with {@code Retry-After}.
+ *
+ * <p>A request may leave out {@code query} when {@code extensions.persistedQuery} names the document by hash
+ * ({@link PersistedQueries}), which is what makes short, cacheable GET URLs.
  */
 class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
@@ -83,23 +87,25 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     private final WebGraphQlHandler graphQlHandler;
     private final ObjectReader jsonReader;
     private final DataVersion dataVersion;
+    private final PersistedQueries persistedQueries;
     private final int maxRequestBytes;
     private final ObjectWriter jsonWriter;
     private final int maxResponseBytes;
 
     StrictGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, JsonMapper jsonMapper, DataVersion dataVersion,
-            int maxRequestBytes, int maxResponseBytes) {
+            PersistedQueries persistedQueries, int maxRequestBytes, int maxResponseBytes) {
         super(graphQlHandler);
         this.graphQlHandler = graphQlHandler;
         // a body is one JSON value: "{...} trailing text" is not a request either
         this.jsonReader = jsonMapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.dataVersion = dataVersion;
+        this.persistedQueries = persistedQueries;
         this.maxRequestBytes = maxRequestBytes;
         this.jsonWriter = jsonMapper.writer();
         this.maxResponseBytes = maxResponseBytes;
     }
 
-    /** POST: the body must be one JSON object with a string {@code query}. */
+    /** POST: the body must be one JSON object with a string {@code query} (or a persisted query's hash). */
     @Override
     public ServerResponse handleRequest(ServerRequest request) {
         return readBody(request, body -> execute(request, body, null));
@@ -149,10 +155,8 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
             }
             graphQlBody.put(member, stringMember ? value.stringValue() : jsonReader.treeToValue(value, Map.class));
         }
-        if (!(graphQlBody.get("query") instanceof String query) || query.isBlank()) {
-            return badRequest(request, "query", "The request has no 'query'");
-        }
-        return execute.apply(graphQlBody);
+        ServerResponse noDocument = requireDocument(request, graphQlBody, "The request has no 'query'");
+        return noDocument != null ? noDocument : execute.apply(graphQlBody);
     }
 
     /** GET: queries only, cacheable. */
@@ -191,11 +195,17 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
                 graphQlBody.put(member, jsonReader.treeToValue(json, Map.class));
             }
         }
-        if (!(graphQlBody.get("query") instanceof String query) || query.isBlank()) {
-            return badRequest(request, "query", "A GET request needs a 'query' parameter");
+        ServerResponse noDocument = requireDocument(request, graphQlBody, "A GET request needs a 'query' parameter");
+        if (noDocument != null) {
+            return noDocument;
         }
+        String query = (String) graphQlBody.get("query");
         String operationName = (String) graphQlBody.get("operationName");
-        OperationDefinition.Operation operation = operationType(query, operationName);
+        // a hash alone: the registered document decides; an unknown one runs nothing (PERSISTED_QUERY_NOT_FOUND)
+        OperationDefinition.Operation operation = query.equals(PersistedQuerySupport.PERSISTED_QUERY_MARKER)
+                ? operationType(persistedQueries.registeredDocument(
+                        PersistedQueries.requestedHash(graphQlBody.get("extensions"))), operationName)
+                : operationType(query, operationName);
         if (operation == OperationDefinition.Operation.MUTATION || operation == OperationDefinition.Operation.SUBSCRIPTION) {
             log.debug("Refused a {} over GET", operation.name().toLowerCase(Locale.ROOT));
             return error(request, HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.OPERATION_NOT_SUPPORTED, null,
@@ -212,6 +222,28 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
                     .build();
         }
         return execute(request, graphQlBody, etag);
+    }
+
+    /**
+     * Null when {@code body} names its document: by its text, or by the hash of a persisted query alone, for which
+     * graphql-java's marker stands in as the text (Spring's request needs one); otherwise the refusal.
+     */
+    private ServerResponse requireDocument(ServerRequest request, Map<String, Object> body, String noQuery) {
+        String hash;
+        try {
+            hash = PersistedQueries.requestedHash(body.get("extensions"));
+        }
+        catch (IllegalArgumentException ex) {
+            return badRequest(request, "extensions", ex.getMessage());
+        }
+        if (body.get("query") instanceof String query && !query.isBlank()) {
+            return null;
+        }
+        if (hash == null) {
+            return badRequest(request, "query", noQuery);
+        }
+        body.put("query", PersistedQuerySupport.PERSISTED_QUERY_MARKER);
+        return null;
     }
 
     /** The request for the {@link WebGraphQlHandler}; {@code body} has passed the checks above. */
@@ -332,11 +364,16 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
      * The status of an answer refused as a whole, without data, for a reason an HTTP client or proxy should act on
      * (the GraphQL over HTTP draft allows a status other than 200 for such request errors): 429 when the caller's
      * budget is spent (the rate-limit headers carry its Retry-After), 504 past the deadline, 503 when the heavy-request
-     * pool is full; null for every other answer.
+     * pool is full, 403 when the caller may not run the document (a key limited to registered documents); null for
+     * every other answer.
      */
     static HttpStatus refusalStatus(WebGraphQlResponse response) {
         if (response.isValid() || response.getErrors().isEmpty()) {
             return null;
+        }
+        if (response.getErrors().stream()
+                .allMatch(error -> ErrorCode.FORBIDDEN.name().equals(error.getExtensions().get("code")))) {
+            return HttpStatus.FORBIDDEN;
         }
         Object code = response.getErrors().get(0).getExtensions().get("code");
         if (ErrorCode.RATE_LIMITED.name().equals(code)) {
@@ -357,9 +394,9 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
      */
     private static void cacheHeaders(WebGraphQlResponse response, String etag) {
         HttpHeaders headers = response.getResponseHeaders();
-        boolean serverFailure = response.getErrors().stream().anyMatch(StrictGraphQlHttpHandler::isServerFailure);
+        boolean uncacheable = response.getErrors().stream().anyMatch(StrictGraphQlHttpHandler::isUncacheable);
         boolean callerSpecific = CostReport.of(response.getExecutionInput().getGraphQLContext()).callerSpecific();
-        if (etag == null || serverFailure || callerSpecific || refusalStatus(response) != null) {
+        if (etag == null || uncacheable || callerSpecific || refusalStatus(response) != null) {
             headers.setCacheControl("no-store");
             return;
         }
@@ -368,11 +405,17 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     }
 
-    private static boolean isServerFailure(ResponseError error) {
+    /**
+     * Failures on our side, and answers that hold for this replica or caller only: a cached persisted-query miss
+     * would keep answering "not found" after the client registered the query, a cached refusal would reach callers
+     * it does not concern.
+     */
+    private static boolean isUncacheable(ResponseError error) {
         Object code = error.getExtensions().get("code");
         return code == null || ErrorCode.SERVICE_UNAVAILABLE.name().equals(code)
                 || ErrorCode.INTERNAL_ERROR.name().equals(code) || ErrorCode.TIMEOUT.name().equals(code)
-                || ErrorCode.OVERLOADED.name().equals(code);
+                || ErrorCode.OVERLOADED.name().equals(code)
+                || ErrorCode.PERSISTED_QUERY_NOT_FOUND.name().equals(code) || ErrorCode.FORBIDDEN.name().equals(code);
     }
 
     /**
@@ -409,12 +452,17 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
     /** The type of the operation that would run, or null when the document does not parse or names none. */
     private static OperationDefinition.Operation operationType(String query, String operationName) {
-        Document document;
         try {
-            document = Parser.parse(query);
+            return operationType(Parser.parse(query), operationName);
         }
         catch (RuntimeException ex) {
             return null; // execution reports the syntax error, with its location
+        }
+    }
+
+    private static OperationDefinition.Operation operationType(Document document, String operationName) {
+        if (document == null) {
+            return null;
         }
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
         for (OperationDefinition operation : operations) {

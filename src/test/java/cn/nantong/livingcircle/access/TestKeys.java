@@ -10,6 +10,12 @@ public final class TestKeys {
 
     /** A new key of {@code tier} (DEVELOPER, PARTNER, ADMIN) in the application's store; returns its text. */
     public static String issue(ApplicationContext application, String tier, String name) {
-        return application.getBean(ApiKeys.class).issue(name, tier, false).key();
+        return issue(application, tier, name, false);
+    }
+
+    /** The same, optionally limited to the registered documents. */
+    public static String issue(ApplicationContext application, String tier, String name,
+            boolean registeredDocumentsOnly) {
+        return application.getBean(ApiKeys.class).issue(name, tier, registeredDocumentsOnly).key();
     }
 }
