@@ -2,6 +2,9 @@ package cn.nantong.livingcircle.api;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -127,6 +130,9 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         }
         if (body.length > maxRequestBytes) {
             return tooLarge(request);
+        }
+        if (!isUtf8(body)) {
+            return badRequest(request, null, "The request body is not valid UTF-8");
         }
         JsonNode json;
         try {
@@ -489,6 +495,21 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         return error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.BAD_REQUEST_BODY, null,
                 "Send the request as JSON (Content-Type: application/json), or a query with GET",
                 headers -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)));
+    }
+
+    /**
+     * Strict UTF-8, as Java's decoder reads it: Jackson's reader accepts overlong forms ({@code C0 AF} became
+     * {@code /}, the classic way past a filter looking for {@code ../}) and sequences above U+10FFFF.
+     */
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        }
+        catch (CharacterCodingException ex) {
+            return false;
+        }
     }
 
     private static String notJson(JacksonException ex) {
