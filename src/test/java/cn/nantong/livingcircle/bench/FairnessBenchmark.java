@@ -76,6 +76,7 @@ class FairnessBenchmark {
         AtomicLong limited = new AtomicLong();
         AtomicLong overloaded = new AtomicLong();
         AtomicLong other = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstOther = new java.util.concurrent.atomic.AtomicReference<>();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(heavyClients);
         List<Future<?>> clients = new ArrayList<>();
@@ -98,6 +99,8 @@ class FairnessBenchmark {
                     }
                     else {
                         other.incrementAndGet();
+                        firstOther.compareAndSet(null, status + " " + response.body()
+                                .substring(0, Math.min(300, response.body().length())));
                     }
                 }
                 return null;
@@ -126,6 +129,9 @@ class FairnessBenchmark {
                 idle.length, percentile(idle, 50), idleP99, idle[idle.length - 1] / 1e6,
                 loaded.length, percentile(loaded, 50), loadedP99, loaded[loaded.length - 1] / 1e6,
                 loadedP99 / idleP99, heavyClients, answered.get(), limited.get(), overloaded.get(), other.get());
+        if (firstOther.get() != null) {
+            report += "  first other answer: " + firstOther.get() + "\n";
+        }
         System.out.println(report);
         Path out = Path.of("target", "bench", "fairness.txt");
         Files.createDirectories(out.getParent());
@@ -163,7 +169,7 @@ class FairnessBenchmark {
         for (int i = 0; i < 64; i++) {
             query.append(" i").append(i).append(": isochrone(from: {buildingId: \\\"")
                     .append(buildings.get((i * 37) % buildings.size()))
-                    .append("\\\"}, minutes: [5, 10, 15, 20, 25, 30]) { minutes areaSquareMeters }");
+                    .append("\\\"}, minutes: [5, 8, 10, 12, 15, 20]) { minutes areaSquareMeters }");
         }
         return "{\"query\":\"" + query + " }\"}";
     }
