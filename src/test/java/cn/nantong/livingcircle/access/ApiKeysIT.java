@@ -181,6 +181,36 @@ class ApiKeysIT {
     }
 
     @Test
+    void aBrowserPageOfAnyOriginMaySendAKeyAndReadItsBudgetAndARefusalOfItsKey() throws Exception {
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(uri())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://app.example.cn").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
+                allowed -> assertThat(allowed.toLowerCase()).contains("authorization"));
+
+        String developer = issueOverHttp("it-browser", AccessTier.DEVELOPER);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri())
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + developer)
+                .header("Origin", "https://app.example.cn")
+                .POST(HttpRequest.BodyPublishers.ofString(body(PUBLIC_QUERY, Map.of()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(exposed ->
+                assertThat(exposed).contains("X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"));
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri())
+                .header("Content-Type", "application/json").header("Authorization", "Bearer nlc_garbage")
+                .header("Origin", "https://app.example.cn")
+                .POST(HttpRequest.BodyPublishers.ofString(body(PUBLIC_QUERY, Map.of()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).as("the page can read why").isPresent();
+    }
+
+    @Test
     void aKeyWithAnUnissuableTierOrNoNameIsRefusedWithATypedError() throws Exception {
         JsonNode tier = singleError(post(ISSUE, adminKey, Map.of("name", "anon", "tier", "ANONYMOUS")));
         assertThat(tier.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
