@@ -12,6 +12,7 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,8 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
                             "A " + tier.name() + " key may not run this field", Map.of("tier", tier.name()));
         }
         if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException
-                || cause instanceof TransientDataAccessResourceException) {
+                || cause instanceof TransientDataAccessResourceException
+                || cause instanceof DataAccessResourceFailureException) {
             log.warn("Database unavailable while fetching {}: {}", env.getExecutionStepInfo().getPath(), cause.toString());
             return error(env, ApiException.ErrorCode.SERVICE_UNAVAILABLE,
                     "The database is temporarily unavailable; retry later", Map.of());
@@ -65,13 +67,21 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
                 .build();
     }
 
+    /**
+     * The exception that says what went wrong: an {@link ApiException} or a sign that the database cannot be reached
+     * anywhere in the chain (Spring's translation wraps the driver's exception, which wraps the socket's), else
+     * {@code ex} itself.
+     */
     private static Throwable unwrap(Throwable ex) {
-        Throwable current = ex;
-        while (current.getCause() != null && current.getCause() != current
-                && !(current instanceof ApiException)) {
-            current = current.getCause();
+        for (Throwable current = ex; current != null; current = current.getCause() == current ? null
+                : current.getCause()) {
+            if (current instanceof ApiException || current instanceof ServiceUnavailableException
+                    || current instanceof SessionExpiredException
+                    || current instanceof TransientDataAccessResourceException
+                    || current instanceof DataAccessResourceFailureException) {
+                return current;
+            }
         }
-        return current instanceof ApiException || current instanceof ServiceUnavailableException
-                || current instanceof SessionExpiredException ? current : ex;
+        return ex;
     }
 }

@@ -83,6 +83,9 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
 
     static final String CACHE_CONTROL = "public, max-age=60";
 
+    /** Retry-After of a 503 for an unreachable database: the driver finds a restarted server within seconds. */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
     private static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");
 
     private static final Set<String> MEMBERS = Set.of("query", "operationName", "variables", "extensions");
@@ -294,7 +297,8 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         }
         if (refusal == HttpStatus.SERVICE_UNAVAILABLE) {
             Object retryAfter = response.getErrors().get(0).getExtensions().get("retryAfterSeconds");
-            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+            headers.set(HttpHeaders.RETRY_AFTER, retryAfter == null ? DATABASE_RETRY_AFTER_SECONDS
+                    : String.valueOf(retryAfter));
         }
         return ServerResponse.status(status)
                 .headers(h -> h.putAll(headers))
@@ -367,14 +371,14 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     }
 
     /**
-     * The status of an answer refused as a whole, without data, for a reason an HTTP client or proxy should act on
+     * The status of an answer refused as a whole, without data (or with every root field null), for a reason an HTTP client or proxy should act on
      * (the GraphQL over HTTP draft allows a status other than 200 for such request errors): 429 when the caller's
      * budget is spent (the rate-limit headers carry its Retry-After), 504 past the deadline, 503 when the heavy-request
-     * pool is full, 403 when the caller may not run the document (a key limited to registered documents); null for
-     * every other answer.
+     * pool is full or the database cannot be reached, 403 when the caller may not run the document (a key limited to
+     * registered documents); null for every other answer.
      */
     static HttpStatus refusalStatus(WebGraphQlResponse response) {
-        if (response.isValid() || response.getErrors().isEmpty()) {
+        if (!nothingAnswered(response) || response.getErrors().isEmpty()) {
             return null;
         }
         if (response.getErrors().stream()
@@ -388,10 +392,19 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         if (ErrorCode.TIMEOUT.name().equals(code)) {
             return HttpStatus.GATEWAY_TIMEOUT;
         }
-        if (ErrorCode.OVERLOADED.name().equals(code)) {
+        if (ErrorCode.OVERLOADED.name().equals(code) || ErrorCode.SERVICE_UNAVAILABLE.name().equals(code)) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
         return null;
+    }
+
+    /** No data, or data in which every requested root field is null: nothing of the request was answered. */
+    private static boolean nothingAnswered(WebGraphQlResponse response) {
+        if (!response.isValid()) {
+            return true;
+        }
+        return response.getExecutionResult().getData() instanceof Map<?, ?> data
+                && data.values().stream().allMatch(java.util.Objects::isNull);
     }
 
     /**

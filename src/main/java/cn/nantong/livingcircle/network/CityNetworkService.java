@@ -38,6 +38,11 @@ public class CityNetworkService implements ApplicationRunner {
         }
     }
 
+    /** Whether a network has been loaded at all (readiness: a replica without one cannot answer searches). */
+    public boolean loaded() {
+        return current != null;
+    }
+
     /** The network of the current data version, loading it if the version changed. */
     public CityNetwork current() {
         DatasetInfo dataset = datasets.current();
