@@ -25,6 +25,12 @@ import reactor.core.publisher.Mono;
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
+    private final GraphQlObservationConfiguration.ErrorCodeMetrics metrics;
+
+    ErrorCodeInterceptor(GraphQlObservationConfiguration.ErrorCodeMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
@@ -34,6 +40,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             List<GraphQLError> errors = response.getExecutionResult().getErrors().stream()
                     .map(ErrorCodeInterceptor::withCode)
                     .toList();
+            errors.forEach(error -> metrics.count(error.getExtensions().get("code")));
             return response.transform(builder -> builder.errors(errors));
         });
     }

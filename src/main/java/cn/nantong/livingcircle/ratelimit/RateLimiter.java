@@ -85,6 +85,10 @@ class RateLimiter implements CostBudget, DisposableBean {
         }
         this.storeErrors = Counter.builder("circle.rate_limit.store_errors")
                 .description("Rate-limit checks let through because the bucket store failed").register(meters);
+        // registered up front, so a dashboard shows zero rather than no data until the first refusal
+        for (AccessTier tier : AccessTier.values()) {
+            refused(tier);
+        }
     }
 
     /** Where the buckets live: {@code redis} or {@code local}. */
@@ -116,7 +120,7 @@ class RateLimiter implements CostBudget, DisposableBean {
         if (probe.isConsumed()) {
             return new Charge(true, limit.burstPoints(), probe.getRemainingTokens(), reset, 0);
         }
-        meters.counter("circle.rate_limit.refused", "tier", caller.tier().name()).increment();
+        refused(caller.tier()).increment();
         // a price above the bucket's capacity never fits: say "a window", not "never"
         long retryAfter = points > limit.burstPoints() ? properties.window().toSeconds()
                 : Math.max(1, seconds(probe.getNanosToWaitForRefill()));
@@ -136,6 +140,11 @@ class RateLimiter implements CostBudget, DisposableBean {
             storeFailed(ex);
             return new Charge(true, limit.burstPoints(), limit.burstPoints(), Instant.now().getEpochSecond(), 0);
         }
+    }
+
+    private Counter refused(AccessTier tier) {
+        return Counter.builder("circle.rate_limit.refused").description("Requests refused with RATE_LIMITED, by tier")
+                .tag("tier", tier.name()).register(meters);
     }
 
     private BucketProxy bucket(Caller caller) {
