@@ -40,12 +40,18 @@ class PublishedFigureService {
 
     record PublishedFigureCheck(String id, String metric, String description, String scope, String scopeName,
             double publishedValue, String qualifier, String unit, String source, String sourceUrl,
-            String publishedOn, Double computedValue, Double difference, FigureStatus status, String note) {
+            String publishedOn, Citation citation, Double computedValue, Double difference, FigureStatus status,
+            String note) {
+    }
+
+    /** The {@code (:Source)} a figure is {@code PUBLISHED_IN} (migration V0006); unknown parts are null. */
+    record Citation(String id, String title, String kind, String publisher, String quoting, String url,
+            String publishedOn, String datePrecision, String publishedNotBefore, String note) {
     }
 
     private record Figure(String id, String metric, String description, String scope, String scopeId,
             String scopeName, double value, String qualifier, String unit, String source, String sourceUrl,
-            String publishedOn) {
+            String publishedOn, Citation citation) {
     }
 
     /** A computed value, or none with the reason; {@code resolution} is the smallest step the value can take. */
@@ -59,7 +65,7 @@ class PublishedFigureService {
             Computed c = compute(f, snapshot);
             Double difference = c.value() == null ? null : CoverageMath.round2(c.value() - f.value());
             result.add(new PublishedFigureCheck(f.id(), f.metric(), f.description(), f.scope(), f.scopeName(),
-                    f.value(), f.qualifier(), f.unit(), f.source(), f.sourceUrl(), f.publishedOn(),
+                    f.value(), f.qualifier(), f.unit(), f.source(), f.sourceUrl(), f.publishedOn(), f.citation(),
                     c.value() == null ? null : CoverageMath.round2(c.value()), difference, status(f, c), c.note()));
         }
         return result;
@@ -127,19 +133,33 @@ class PublishedFigureService {
         };
     }
 
+    private static Citation citation(org.neo4j.driver.Value s) {
+        if (s.isNull()) {
+            return null;
+        }
+        return new Citation(s.get("id").asString(), s.get("title").asString(), s.get("kind").asString(),
+                s.get("publisher").asString(null), s.get("quoting").asString(null), s.get("url").asString(null),
+                s.get("publishedOn").asString(null), s.get("datePrecision").asString(),
+                s.get("publishedNotBefore").asString(null), s.get("note").asString(null));
+    }
+
     private List<Figure> figures() {
         try (Session session = sessions.read()) {
             return session.executeRead(tx -> tx.run("""
                     MATCH (f:PublishedFigure)
+                    OPTIONAL MATCH (f)-[:PUBLISHED_IN]->(s:Source)
                     RETURN f.id AS id, f.metric AS metric, f.description AS description, f.scope AS scope,
                            f.scopeId AS scopeId, f.scopeName AS scopeName, f.value AS value, f.qualifier AS qualifier,
-                           f.unit AS unit, f.source AS source, f.sourceUrl AS sourceUrl, f.publishedOn AS publishedOn
+                           f.unit AS unit, f.source AS source, f.sourceUrl AS sourceUrl, f.publishedOn AS publishedOn,
+                           s {.id, .title, .kind, .publisher, .quoting, .url, .publishedOn, .datePrecision,
+                              .publishedNotBefore, .note} AS citation
                     ORDER BY f.scope DESC, f.id
                     """).list(r -> new Figure(r.get("id").asString(), r.get("metric").asString(),
                     r.get("description").asString(), r.get("scope").asString(), r.get("scopeId").asString(null),
                     r.get("scopeName").asString(), r.get("value").asDouble(), r.get("qualifier").asString(),
                     r.get("unit").asString(), r.get("source").asString(), r.get("sourceUrl").asString(null),
-                    r.get("publishedOn").isNull() ? null : r.get("publishedOn").toString())));
+                    r.get("publishedOn").isNull() ? null : r.get("publishedOn").toString(),
+                    citation(r.get("citation")))));
         }
     }
 }

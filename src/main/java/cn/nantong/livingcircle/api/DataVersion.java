@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
@@ -42,6 +43,12 @@ class DataVersion {
         String version = read();
         memo = version == null ? null : new Memo(version, now);
         return version;
+    }
+
+    /** A write on this replica changed the version: the next lookup reads it, so its ETags change at once. */
+    @EventListener(DatasetChanged.class)
+    void forget() {
+        memo = null;
     }
 
     private record Memo(String version, long readAt) {

@@ -52,6 +52,11 @@ final class QueryCost {
     static final int WHAT_IF_PLACE = 1;
     /** Figures over the whole dataset, cached per data version. */
     static final int STATS = 1;
+    /**
+     * A maintenance write of a place: one write transaction (lock and read, upsert, reference check, the place's
+     * walking edges rewritten after one bounded search, version stamp, audit entry) and the read of the result.
+     */
+    static final int MAINTENANCE_WRITE = 150;
     /** Page size assumed for a list whose {@code first} is omitted (the fields' default). */
     static final int DEFAULT_PAGE = 50;
 
@@ -140,6 +145,10 @@ final class QueryCost {
             case "Query.whatIf" -> new Price(0, WHAT_IF + (long) WHAT_IF_PLACE * (size(arguments.get("add"))
                     + size(arguments.get("remove"))));
             case "Query.cityStats", "Query.programmeProgress" -> new Price(0, STATS);
+            case "Mutation.createPlace", "Mutation.updatePlace", "Mutation.changePlaceCategory", "Mutation.movePlace",
+                    "Mutation.closePlace" -> new Price(0, MAINTENANCE_WRITE);
+            case "Query.changes" -> new Price(0, DATABASE_QUERY, page(arguments.get("first")));
+            case "PlaceChange.place" -> new Price(DATABASE_QUERY, 0);
             default -> Price.FREE;
         };
     }

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 import cn.nantong.livingcircle.api.ApiException;
+import cn.nantong.livingcircle.api.DatasetChanged;
 import cn.nantong.livingcircle.api.Records;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,10 +24,12 @@ public class DatasetService {
     private final Neo4jClient neo4j;
     private final TransactionTemplate readOnly;
     private final LoadingCache<String, Optional<DatasetInfo>> cache;
+    private final ApplicationEventPublisher events;
 
-    DatasetService(Neo4jClient neo4j, TransactionTemplate readOnlyTransactions) {
+    DatasetService(Neo4jClient neo4j, TransactionTemplate readOnlyTransactions, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
         this.readOnly = readOnlyTransactions;
+        this.events = events;
         this.cache = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(5)).build(key -> load());
     }
 
@@ -41,8 +45,10 @@ public class DatasetService {
         return cache.get("current");
     }
 
+    /** Called after a write that changed the version has committed: the next read sees the new one. */
     public void invalidate() {
         cache.invalidateAll();
+        events.publishEvent(new DatasetChanged());
     }
 
     private Optional<DatasetInfo> load() {

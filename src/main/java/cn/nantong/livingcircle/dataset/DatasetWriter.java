@@ -32,4 +32,19 @@ public final class DatasetWriter {
                 "version", version, "horizonMeters", dataset.horizonMeters())).consume();
         return version;
     }
+
+    /**
+     * A fresh version stamp on the dataset {@link DatasetService} reads (the latest import), for a maintenance write
+     * that changed the data without importing: caches and ETags key on the version, the import time stays.
+     *
+     * @return the new version
+     */
+    public static String newVersion(SimpleQueryRunner tx) {
+        String version = UUID.randomUUID().toString();
+        tx.run("""
+                MATCH (d:Dataset) WITH d ORDER BY d.importedAt DESC LIMIT 1
+                SET d.version = $version, d.changedAt = datetime()
+                """, CypherBatches.row("version", version)).consume();
+        return version;
+    }
 }

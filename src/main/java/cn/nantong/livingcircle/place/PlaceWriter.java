@@ -1,6 +1,7 @@
 package cn.nantong.livingcircle.place;
 
 import java.util.Collection;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -46,17 +47,28 @@ public final class PlaceWriter {
             FOREACH (c IN CASE WHEN center IS NULL THEN [] ELSE [center] END | MERGE (p)-[:IN_CENTER]->(c))
             """;
 
-    /** Reads places back as {@link PlaceRow}s: the same keys {@link PlaceRow#from} maps. */
+    /**
+     * A place bound to {@code p} as a {@link PlaceRow} map, with the keys {@link PlaceRow#from} reads: the one
+     * read-back projection of {@link #readAll} and {@link #read}.
+     */
+    public static final String STORED_ROW = """
+            p {.id, .name, .category, .kind, .brand, .chain, .newOrRenovated, .renovatedYear, .openingHours,
+               .walkwayId, .offsetMeters, .snapMeters, .osmTag, floorArea: p.floorAreaSquareMeters,
+               label: CASE WHEN p:Outlet THEN 'Outlet' ELSE 'Facility' END,
+               lat: p.location.latitude, lon: p.location.longitude,
+               communityId: head([(p)-[:IN_COMMUNITY]->(c:Community) | c.id]),
+               centerId: head([(p)-[:IN_CENTER]->(cc:CommercialCenter) | cc.id])}""";
+
     private static final String STORED = """
             MATCH (p:Place)
-            OPTIONAL MATCH (p)-[:IN_COMMUNITY]->(c:Community)
-            RETURN p {.id, .name, .category, .kind, .brand, .chain, .newOrRenovated, .renovatedYear, .openingHours,
-                      .walkwayId, .offsetMeters, .snapMeters, .osmTag, floorArea: p.floorAreaSquareMeters,
-                      label: CASE WHEN p:Outlet THEN 'Outlet' ELSE 'Facility' END,
-                      lat: p.location.latitude, lon: p.location.longitude, communityId: c.id,
-                      centerId: head([(p)-[:IN_CENTER]->(cc:CommercialCenter) | cc.id])} AS row
-            ORDER BY p.id
-            """;
+            WITH p ORDER BY p.id
+            RETURN %s AS row
+            """.formatted(STORED_ROW);
+
+    private static final String STORED_BY_ID = """
+            MATCH (p:Place) WHERE p.id IN $ids
+            RETURN %s AS row
+            """.formatted(STORED_ROW);
 
     private PlaceWriter() {
     }
@@ -73,8 +85,28 @@ public final class PlaceWriter {
                 """, List.copyOf(ids), progress);
     }
 
+    /**
+     * Takes the write lock of a place for the rest of the transaction (a write that changes nothing), so that a
+     * read-modify-write of it is not interleaved with another one.
+     */
+    public static void lock(SimpleQueryRunner tx, String id) {
+        tx.run("""
+                MATCH (p:Place {id: $id})
+                SET p.id = p.id
+                """, Map.of("id", id)).consume();
+    }
+
     /** Every stored place by id, in id order, as the writer would write it. */
     public static Map<String, PlaceRow> readAll(SimpleQueryRunner tx) {
         return CypherBatches.readById(tx, STORED, PlaceRow::from, PlaceRow::id);
+    }
+
+    /** The stored places among {@code ids}, in id order, as the writer would write them (absent ids are left out). */
+    public static Map<String, PlaceRow> read(SimpleQueryRunner tx, Collection<String> ids) {
+        // sorted here, not by ORDER BY p.id, which beside this map projection trips the planner of Neo4j 5.26
+        Map<String, PlaceRow> rows = new TreeMap<>();
+        tx.run(STORED_BY_ID, Map.of("ids", List.copyOf(ids)))
+                .forEachRemaining(r -> rows.put(r.get("row").get("id").asString(), PlaceRow.from(r.get("row"))));
+        return rows;
     }
 }

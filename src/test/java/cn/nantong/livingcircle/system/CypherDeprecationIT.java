@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import cn.nantong.livingcircle.access.ApiKeyStoreFragments;
 import cn.nantong.livingcircle.community.CommunityRepository;
 import cn.nantong.livingcircle.place.PlaceRepository;
+import cn.nantong.livingcircle.place.PlaceWriter;
+import cn.nantong.livingcircle.maintenance.PlaceChangeFragments;
 import cn.nantong.livingcircle.support.ApplicationIT;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -39,7 +41,9 @@ class CypherDeprecationIT {
     private static final Map<String, String> FRAGMENTS = Map.of(
             "PROJECTION", PlaceRepository.PROJECTION, "PlaceRepository.PROJECTION", PlaceRepository.PROJECTION,
             "BUILDING_PROJECTION", CommunityRepository.BUILDING_PROJECTION,
-            "KEY_PROJECTION", ApiKeyStoreFragments.KEY_PROJECTION);
+            "KEY_PROJECTION", ApiKeyStoreFragments.KEY_PROJECTION,
+            "STORED_ROW", PlaceWriter.STORED_ROW,
+            "CHANGE_PROJECTION", PlaceChangeFragments.CHANGE_PROJECTION);
     private static final Pattern LITERAL = Pattern.compile("\"((?:MATCH|MERGE|CREATE|UNWIND|OPTIONAL MATCH|CALL|RETURN) [^\"]*)\"");
     private static final Pattern ADMINISTRATION = Pattern.compile("^(CREATE|ALTER|DROP|SHOW) (USER|ROLE) ");
     private static final Pattern CLAUSE = Pattern.compile("^(MATCH|MERGE|CREATE|UNWIND|OPTIONAL MATCH|CALL|RETURN|WITH|SHOW) ");
