@@ -50,6 +50,11 @@ final class QueryCost {
     static final int SITE = 1;
     static final int WHAT_IF = 1;
     static final int WHAT_IF_PLACE = 1;
+    /**
+     * {@code mapLayers}: a scan of the in-memory walkways and four queries (building and place ids through the point
+     * indexes, then their projections). Estimated from those parts, not yet in the calibration table.
+     */
+    static final int MAP_LAYERS = 4 * DATABASE_QUERY + 2;
     /** Figures over the whole dataset, cached per data version. */
     static final int STATS = 1;
     /** Page size assumed for a list whose {@code first} is omitted (the fields' default). */
@@ -140,6 +145,7 @@ final class QueryCost {
             case "Query.whatIf" -> new Price(0, WHAT_IF + (long) WHAT_IF_PLACE * (size(arguments.get("add"))
                     + size(arguments.get("remove"))));
             case "Query.cityStats", "Query.programmeProgress" -> new Price(0, STATS);
+            case "Query.mapLayers" -> new Price(0, MAP_LAYERS);
             default -> Price.FREE;
         };
     }
@@ -162,7 +168,7 @@ final class QueryCost {
     static boolean isSearch(String parentType, String field, Map<String, Object> arguments) {
         return switch (parentType + "." + field) {
             case "Query.isochrone", "Query.coverage", "Query.gaps", "Query.siteSuggestions", "Query.whatIf",
-                    "Query.nearest" -> true;
+                    "Query.nearest", "Query.mapLayers" -> true;
             case "Query.reachable" -> origin(arguments) == POINT_SEARCH;
             default -> false;
         };
