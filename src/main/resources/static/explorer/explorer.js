@@ -416,7 +416,7 @@ async function selectCommunity(id, move) {
   if (move) {
     const loc = coverage.community.location;
     const [lat, lon] = state.crs === 'GCJ02' ? toGcj(loc.lat, loc.lon) : [loc.lat, loc.lon];
-    map.setView([lat, lon], Math.max(map.getZoom(), 15));
+    map.setView([lat, lon], Math.max(map.getZoom(), 16), { animate: false });
   }
   renderCoverage();
   const basic = coverage.categories.filter(c => c.category.tier === 'BASIC');
@@ -745,6 +745,7 @@ async function start() {
   setTab(state.tab);
   loadScores();
   if (state.b || state.p) runReach();
-  if (state.c) selectCommunity(state.c);
+  // a shared community view without a map position opens on the community
+  if (state.c) selectCommunity(state.c, state.z === null);
 }
 start();
