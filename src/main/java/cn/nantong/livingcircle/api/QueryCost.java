@@ -161,7 +161,7 @@ final class QueryCost {
 
     /**
      * Whether a field runs a search or computation over the in-memory network: an isochrone, a coverage, gaps, site
-     * suggestions, a what-if, a {@code reachable} or {@code nearest} from a point. Their prices reflect the demo data;
+     * suggestions, a what-if, a {@code reachable} or {@code nearest} from a point, the map layers' scan of every walkway. Their prices reflect the demo data;
      * on a city-scale network they take tens of milliseconds and search memory each, which is why a request with one
      * of them takes a permit of the heavy-request pool whatever its price.
      */
