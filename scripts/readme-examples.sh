@@ -5,5 +5,5 @@
 #   scripts/readme-examples.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B test -Dtest=ReadmeExamplesIT -Dsurefire.failIfNoSpecifiedTests=false -Dreadme.write=true
+./mvnw -q -B test -Dtest=ReadmeExamplesIT,ExplorerBrowserIT -Dsurefire.failIfNoSpecifiedTests=false -Dreadme.write=true
 git --no-pager diff --stat -- README.md

@@ -50,6 +50,11 @@ final class QueryCost {
     static final int SITE = 1;
     static final int WHAT_IF = 1;
     static final int WHAT_IF_PLACE = 1;
+    /**
+     * {@code mapLayers}: a scan of the in-memory walkways and four queries (building and place ids through the point
+     * indexes, then their projections). Estimated from those parts, not yet in the calibration table.
+     */
+    static final int MAP_LAYERS = 4 * DATABASE_QUERY + 2;
     /** Figures over the whole dataset, cached per data version. */
     static final int STATS = 1;
     /**
@@ -149,6 +154,7 @@ final class QueryCost {
                     "Mutation.closePlace" -> new Price(0, MAINTENANCE_WRITE);
             case "Query.changes" -> new Price(0, DATABASE_QUERY, page(arguments.get("first")));
             case "PlaceChange.place" -> new Price(DATABASE_QUERY, 0);
+            case "Query.mapLayers" -> new Price(0, MAP_LAYERS);
             default -> Price.FREE;
         };
     }
@@ -164,14 +170,14 @@ final class QueryCost {
 
     /**
      * Whether a field runs a search or computation over the in-memory network: an isochrone, a coverage, gaps, site
-     * suggestions, a what-if, a {@code reachable} or {@code nearest} from a point. Their prices reflect the demo data;
+     * suggestions, a what-if, a {@code reachable} or {@code nearest} from a point, the map layers' scan of every walkway. Their prices reflect the demo data;
      * on a city-scale network they take tens of milliseconds and search memory each, which is why a request with one
      * of them takes a permit of the heavy-request pool whatever its price.
      */
     static boolean isSearch(String parentType, String field, Map<String, Object> arguments) {
         return switch (parentType + "." + field) {
             case "Query.isochrone", "Query.coverage", "Query.gaps", "Query.siteSuggestions", "Query.whatIf",
-                    "Query.nearest" -> true;
+                    "Query.nearest", "Query.mapLayers" -> true;
             case "Query.reachable" -> origin(arguments) == POINT_SEARCH;
             default -> false;
         };
