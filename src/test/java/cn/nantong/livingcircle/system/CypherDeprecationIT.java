@@ -39,6 +39,7 @@ class CypherDeprecationIT {
     private static final Map<String, String> FRAGMENTS = Map.of(
             "PROJECTION", PlaceRepository.PROJECTION, "PlaceRepository.PROJECTION", PlaceRepository.PROJECTION,
             "BUILDING_PROJECTION", CommunityRepository.BUILDING_PROJECTION,
+            "CommunityRepository.BUILDING_PROJECTION", CommunityRepository.BUILDING_PROJECTION,
             "KEY_PROJECTION", ApiKeyStoreFragments.KEY_PROJECTION);
     private static final Pattern LITERAL = Pattern.compile("\"((?:MATCH|MERGE|CREATE|UNWIND|OPTIONAL MATCH|CALL|RETURN) [^\"]*)\"");
     private static final Pattern ADMINISTRATION = Pattern.compile("^(CREATE|ALTER|DROP|SHOW) (USER|ROLE) ");
