@@ -41,6 +41,7 @@ class CypherDeprecationIT {
     private static final Map<String, String> FRAGMENTS = Map.of(
             "PROJECTION", PlaceRepository.PROJECTION, "PlaceRepository.PROJECTION", PlaceRepository.PROJECTION,
             "BUILDING_PROJECTION", CommunityRepository.BUILDING_PROJECTION,
+            "CommunityRepository.BUILDING_PROJECTION", CommunityRepository.BUILDING_PROJECTION,
             "KEY_PROJECTION", ApiKeyStoreFragments.KEY_PROJECTION,
             "STORED_ROW", PlaceWriter.STORED_ROW,
             "CHANGE_PROJECTION", PlaceChangeFragments.CHANGE_PROJECTION);

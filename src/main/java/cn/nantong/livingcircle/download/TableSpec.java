@@ -1,0 +1,33 @@
+package cn.nantong.livingcircle.download;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.neo4j.driver.Record;
+
+/**
+ * A table download: the Cypher that streams its rows (ordered by its key, so the same data version gives the same
+ * bytes and the ETag may be strong), its columns and how one record becomes one row.
+ *
+ * @param primaryKey  the columns that identify a row
+ * @param geometry    how a row is drawn in GeoJSON
+ * @param parameters  the query's parameters
+ * @param row         one record as the values of {@code columns} in order (null = empty) and its geometry
+ */
+record TableSpec(String name, String title, String description, List<Column> columns, List<String> primaryKey,
+        Geometry geometry, String cypher, Map<String, Object> parameters, Function<Record, Row> row) {
+
+    enum Geometry {
+        /** A {@code Point}: the row's {@code lonLat} holds one position. */
+        POINT,
+        /** A {@code LineString}: {@code lonLat} holds two or more positions. */
+        LINE_STRING
+    }
+
+    /**
+     * @param lonLat positions as {@code [lon0, lat0, lon1, lat1, ...]} (GeoJSON's order), WGS84
+     */
+    record Row(Object[] values, double[] lonLat) {
+    }
+}
