@@ -137,7 +137,8 @@ public class CommunityRepository {
                 Records.pointOrNull(r.get("lat"), r.get("lon")));
     }
 
-    private static Building building(MapAccessor r) {
+    /** A building from a map with the keys of {@link #BUILDING_PROJECTION}. */
+    public static Building building(MapAccessor r) {
         return new Building(r.get("id").asString(), Records.stringOrNull(r.get("name")),
                 Records.intOrNull(r.get("households")), Records.intOrNull(r.get("residents")),
                 Records.pointOrNull(r.get("lat"), r.get("lon")), r.get("communityId").asString());
