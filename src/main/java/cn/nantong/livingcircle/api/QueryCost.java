@@ -52,7 +52,11 @@ final class QueryCost {
     static final int WHAT_IF_PLACE = 1;
     /** Figures over the whole dataset, cached per data version. */
     static final int STATS = 1;
-    /** Page size assumed for a list whose {@code first} is omitted (the fields' default). */
+    /** {@code places}: one query that filters, sorts and counts every match and projects the page. */
+    static final int PLACE_SEARCH = 40;
+    /** {@code PlaceConnection.aggregate}: one grouped query over every match. */
+    static final int PLACE_AGGREGATE = 37;
+        /** Page size assumed for a list whose {@code first} is omitted (the fields' default). */
     static final int DEFAULT_PAGE = 50;
 
     private QueryCost() {
@@ -126,8 +130,16 @@ final class QueryCost {
 
     static Price field(String parentType, String field, Map<String, Object> arguments) {
         return switch (parentType + "." + field) {
-            case "Query.reachable" -> new Price(0, origin(arguments), page(arguments.get("first")));
-            case "Query.nearest" -> new Price(0, POINT_SEARCH, count(arguments.get("k"), 3));
+            case "Query.reachable" -> new Price(0, origin(arguments) + filter(arguments, origin(arguments) == POINT_SEARCH),
+                    page(arguments.get("first")));
+            case "Query.nearest" -> new Price(0, POINT_SEARCH + filter(arguments, true), count(arguments.get("k"), 3));
+            case "Query.places" -> new Price(0, PLACE_SEARCH + filter(arguments, false), page(arguments.get("first")));
+            case "PlaceConnection.aggregate" -> new Price(0, PLACE_AGGREGATE);
+            case "Query.commercialCenters", "Query.buildings" ->
+                    new Price(0, DATABASE_QUERY, page(arguments.get("first")));
+            case "Outlet.community", "Facility.community", "Outlet.commercialCenter", "CommercialCenter.community",
+                    "CommercialCenter.outlets" -> new Price(DATABASE_QUERY, 0);
+            case "Community.coverage" -> new Price(0, COVERAGE);
             case "Query.isochrone" -> new Price(0, ISOCHRONE + (long) ISOCHRONE_LIMIT * limits(arguments.get("minutes")));
             case "Query.communities" -> new Price(0, COMMUNITY_PAGE, page(arguments.get("first")));
             case "Query.publishedFigures", "Query.building", "Query.community", "Query.place", "Query.livingCircle",
@@ -182,7 +194,35 @@ final class QueryCost {
         return 1;
     }
 
-    /** Points for a number of rows: one per {@link #ROWS_PER_POINT} started. */
+    /**
+     * The extra work of a place {@code filter} argument: a query per name search in it (Chinese names are looked up in
+     * the full-text index first; the others scan, which costs about as much), and, for a search in memory
+     * ({@code inMemory}), one query for the ids of the matching places.
+     */
+    private static long filter(Map<String, Object> arguments, boolean inMemory) {
+        Object filter = arguments.get("filter");
+        if (filter == null) {
+            return 0;
+        }
+        return (long) DATABASE_QUERY * (nameSearches(filter) + (inMemory ? 1 : 0));
+    }
+
+    private static long nameSearches(Object filter) {
+        if (!(filter instanceof Map<?, ?> map)) {
+            return 0;
+        }
+        long count = map.get("nameContains") instanceof String ? 1 : 0;
+        for (String nested : List.of("AND", "OR")) {
+            if (map.get(nested) instanceof List<?> list) {
+                for (Object element : list) {
+                    count = saturatingAdd(count, nameSearches(element));
+                }
+            }
+        }
+        return saturatingAdd(count, nameSearches(map.get("NOT")));
+    }
+
+        /** Points for a number of rows: one per {@link #ROWS_PER_POINT} started. */
     static long rows(long count) {
         return (count + ROWS_PER_POINT - 1) / ROWS_PER_POINT;
     }

@@ -47,23 +47,6 @@ public class CommunityRepository {
                 .collect(Collectors.toMap(Community::id, Function.identity()));
     }
 
-    /** Communities ordered by id after {@code afterId} (exclusive), at most {@code limit}. */
-    List<Community> pageCommunities(String afterId, int limit) {
-        List<String> ids = List.copyOf(neo4j.query("""
-                        MATCH (c:Community) WHERE $afterId IS NULL OR c.id > $afterId
-                        RETURN c.id AS id ORDER BY id LIMIT $limit
-                        """)
-                .bind(afterId).to("afterId").bind(limit).to("limit")
-                .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
-        Map<String, Community> byId = findCommunities(ids);
-        return ids.stream().map(byId::get).toList();
-    }
-
-    int countCommunities() {
-        return neo4j.query("MATCH (c:Community) RETURN count(c) AS n").fetchAs(Integer.class)
-                .mappedBy((t, r) -> r.get("n").asInt()).one().orElse(0);
-    }
-
     /**
      * The building projection every read path returns: a Cypher map over a building {@code b} in community {@code c},
      * read back by {@link #building(MapAccessor)}; a new building field is added here and there only.

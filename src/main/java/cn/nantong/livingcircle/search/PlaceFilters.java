@@ -32,8 +32,12 @@ public class PlaceFilters {
 
     /** Where a query takes the predicate: a boolean parameter, replaced by the compiled predicate before running. */
     public static final String SLOT = "$placeFilter";
-    /** Most conditions (set fields, nested filters included) one filter may hold. */
-    static final int MAX_TERMS = 50;
+    /**
+     * Most conditions (set fields, nested filters included) one filter may hold. Every new shape of filter is a new
+     * query text that Neo4j plans once (about a second for the largest on the 2-core machine, then cached), so the
+     * bound keeps that planning short.
+     */
+    static final int MAX_TERMS = 20;
     /** Most values in one list of a filter. */
     static final int MAX_VALUES = 100;
     static final int MAX_NAME_LENGTH = 50;
@@ -53,7 +57,7 @@ public class PlaceFilters {
 
         static final Predicate NONE = new Predicate("true", Map.of());
 
-        /** {@code query} with the predicate in place of {@link #SLOT}. */
+        /** {@code query} with the predicate in place of every {@link #SLOT}. */
         public String into(String query) {
             if (!query.contains(SLOT)) {
                 throw new IllegalArgumentException("query has no " + SLOT);
@@ -86,22 +90,6 @@ public class PlaceFilters {
     /** Whether the predicate is the empty filter's (every place). */
     public boolean matchesEverything(Predicate predicate) {
         return predicate == Predicate.NONE;
-    }
-
-    /** How many name searches of {@code filter} use the full-text index (each one query), for the price. */
-    public static int fullTextSearches(Object filter) {
-        if (!(filter instanceof Map<?, ?> map)) {
-            return 0;
-        }
-        int count = map.get("nameContains") instanceof String name && usesFullText(name) ? 1 : 0;
-        for (String nested : List.of("AND", "OR")) {
-            if (map.get(nested) instanceof List<?> list) {
-                for (Object element : list) {
-                    count += fullTextSearches(element);
-                }
-            }
-        }
-        return count + fullTextSearches(map.get("NOT"));
     }
 
     /** Two or more characters, all Chinese (Han): what the CJK bigram index finds exactly. */
@@ -209,7 +197,6 @@ public class PlaceFilters {
                 all.add(combine(f.OR(), at + ".OR", " OR ", "false"));
             }
             if (f.NOT() != null) {
-                count();
                 all.add("NOT (" + filter(f.NOT(), at + ".NOT") + ")");
             }
             for (int i = 0; i < all.size(); i++) {

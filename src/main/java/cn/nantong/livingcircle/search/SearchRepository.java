@@ -52,8 +52,8 @@ class SearchRepository {
 
     /**
      * The places matching {@code filter} in {@code order} (ties by id), after the keyset ({@code afterKey},
-     * {@code afterId}), at most {@code limit}, and how many match in all. Every match is sorted and counted in one
-     * query; the page's places are projected in the same query.
+     * {@code afterId}), at most {@code limit}, and how many match in all: one query, which counts the matches, keeps
+     * the first {@code limit} after the keyset (a top-k sort, not a sort of every match) and projects them.
      */
     Page<PlaceRow> places(PlaceFilters.Predicate filter, SearchTypes.PlaceOrder order, Map<String, Object> from,
             Object afterKey, String afterId, int limit) {
@@ -66,23 +66,26 @@ class SearchRepository {
         parameters.put("limit", limit);
         // nulls last both ways: a place without a floor area sorts after every area
         return neo4j.query(filter.into("""
-                        MATCH (p:Place)
-                        WHERE $placeFilter
-                        WITH p, CASE $order
-                                    WHEN 'NAME' THEN p.name
-                                    WHEN 'FLOOR_AREA' THEN coalesce(p.floorAreaSquareMeters,
-                                                                    CASE WHEN $descending THEN -1.0 ELSE 1.0e300 END)
-                                    ELSE point.distance(p.location, point($from))
-                                END AS k
-                        ORDER BY CASE WHEN $descending THEN null ELSE k END, CASE WHEN $descending THEN k END DESC, p.id
-                        WITH collect({k: k, p: p}) AS matched
-                        WITH size(matched) AS total,
-                             [x IN matched WHERE $afterId IS NULL OR (x.k = $afterKey AND x.p.id > $afterId)
-                                  OR (CASE WHEN $descending THEN x.k < $afterKey ELSE x.k > $afterKey END)][0..$limit]
-                                 AS page
-                        CALL (page) {
-                            UNWIND page AS x
-                            WITH x.k AS k, x.p AS p
+                        CALL () {
+                            MATCH (p:Place)
+                            WHERE $placeFilter
+                            RETURN count(p) AS total
+                        }
+                        CALL () {
+                            MATCH (p:Place)
+                            WHERE $placeFilter
+                            WITH p, CASE $order
+                                        WHEN 'NAME' THEN p.name
+                                        WHEN 'FLOOR_AREA' THEN coalesce(p.floorAreaSquareMeters,
+                                                                        CASE WHEN $descending THEN -1.0 ELSE 1.0e300 END)
+                                        ELSE point.distance(p.location, point($from))
+                                    END AS k
+                            WHERE $afterId IS NULL OR (k = $afterKey AND p.id > $afterId)
+                               OR (CASE WHEN $descending THEN k < $afterKey ELSE k > $afterKey END)
+                            WITH p, k
+                            ORDER BY CASE WHEN $descending THEN null ELSE k END, CASE WHEN $descending THEN k END DESC,
+                                     p.id
+                            LIMIT $limit
                             RETURN collect({key: k, distance: point.distance(p.location, point($from)),
                                             place: %s}) AS rows
                         }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import cn.nantong.livingcircle.access.ApiKeyStoreFragments;
 import cn.nantong.livingcircle.community.CommunityRepository;
 import cn.nantong.livingcircle.place.PlaceRepository;
+import cn.nantong.livingcircle.search.SearchFragments;
 import cn.nantong.livingcircle.support.ApplicationIT;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -39,7 +40,8 @@ class CypherDeprecationIT {
     private static final Map<String, String> FRAGMENTS = Map.of(
             "PROJECTION", PlaceRepository.PROJECTION, "PlaceRepository.PROJECTION", PlaceRepository.PROJECTION,
             "BUILDING_PROJECTION", CommunityRepository.BUILDING_PROJECTION,
-            "KEY_PROJECTION", ApiKeyStoreFragments.KEY_PROJECTION);
+            "KEY_PROJECTION", ApiKeyStoreFragments.KEY_PROJECTION,
+            "CENTER_PROJECTION", SearchFragments.CENTER_PROJECTION);
     private static final Pattern LITERAL = Pattern.compile("\"((?:MATCH|MERGE|CREATE|UNWIND|OPTIONAL MATCH|CALL|RETURN) [^\"]*)\"");
     private static final Pattern ADMINISTRATION = Pattern.compile("^(CREATE|ALTER|DROP|SHOW) (USER|ROLE) ");
     private static final Pattern CLAUSE = Pattern.compile("^(MATCH|MERGE|CREATE|UNWIND|OPTIONAL MATCH|CALL|RETURN|WITH|SHOW) ");
