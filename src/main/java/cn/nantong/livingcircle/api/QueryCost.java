@@ -52,10 +52,17 @@ final class QueryCost {
     static final int WHAT_IF_PLACE = 1;
     /** Figures over the whole dataset, cached per data version. */
     static final int STATS = 1;
-    /** {@code places}: one query that filters, sorts and counts every match and projects the page. */
-    static final int PLACE_SEARCH = 40;
+    /**
+     * {@code places}: one query that filters and counts every match, sorts the page and projects it; a filter on
+     * areas (community, subdistrict, district) tests each place's relationships, about 15 ms on the demo data.
+     */
+    static final int PLACE_SEARCH = 130;
     /** {@code PlaceConnection.aggregate}: one grouped query over every match. */
-    static final int PLACE_AGGREGATE = 37;
+    static final int PLACE_AGGREGATE = 50;
+    /** {@code commercialCenters} and {@code buildings}: one query holding a count and a page. */
+    static final int FILTERED_PAGE = 50;
+    /** {@code Community.coverage} in a table: a coverage per community, cached per data version after the first. */
+    static final int COMMUNITY_COVERAGE = 3;
         /** Page size assumed for a list whose {@code first} is omitted (the fields' default). */
     static final int DEFAULT_PAGE = 50;
 
@@ -136,10 +143,10 @@ final class QueryCost {
             case "Query.places" -> new Price(0, PLACE_SEARCH + filter(arguments, false), page(arguments.get("first")));
             case "PlaceConnection.aggregate" -> new Price(0, PLACE_AGGREGATE);
             case "Query.commercialCenters", "Query.buildings" ->
-                    new Price(0, DATABASE_QUERY, page(arguments.get("first")));
+                    new Price(0, FILTERED_PAGE, page(arguments.get("first")));
             case "Outlet.community", "Facility.community", "Outlet.commercialCenter", "CommercialCenter.community",
                     "CommercialCenter.outlets" -> new Price(DATABASE_QUERY, 0);
-            case "Community.coverage" -> new Price(0, COVERAGE);
+            case "Community.coverage" -> new Price(0, COMMUNITY_COVERAGE);
             case "Query.isochrone" -> new Price(0, ISOCHRONE + (long) ISOCHRONE_LIMIT * limits(arguments.get("minutes")));
             case "Query.communities" -> new Price(0, COMMUNITY_PAGE, page(arguments.get("first")));
             case "Query.publishedFigures", "Query.building", "Query.community", "Query.place", "Query.livingCircle",
