@@ -47,9 +47,13 @@ class AnalyticsController {
         return coverage.coverage(communityId, pace == null ? Pace.ADULT : pace);
     }
 
-    @SchemaMapping(typeName = "CommunityCoverage")
-    Community community(CommunityCoverage source) {
-        return communities.findCommunity(source.communityId()).orElse(null);
+    /** Batched: a table of communities with their coverage asks for every coverage's community at once. */
+    @BatchMapping(typeName = "CommunityCoverage", field = "community")
+    Map<CommunityCoverage, Community> coverageCommunity(List<CommunityCoverage> coverages) {
+        Map<String, Community> byId = communities.findCommunities(
+                coverages.stream().map(CommunityCoverage::communityId).collect(Collectors.toSet()));
+        return coverages.stream().filter(c -> byId.containsKey(c.communityId()))
+                .collect(Collectors.toMap(Function.identity(), c -> byId.get(c.communityId()), (a, b) -> a));
     }
 
     @QueryMapping

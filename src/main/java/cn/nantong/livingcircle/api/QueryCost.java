@@ -62,6 +62,17 @@ final class QueryCost {
      * walking edges rewritten after one bounded search, version stamp, audit entry) and the read of the result.
      */
     static final int MAINTENANCE_WRITE = 150;
+    /**
+     * {@code places}: one query that filters and counts every match, sorts the page and projects it; a filter on
+     * areas (community, subdistrict, district) tests each place's relationships, about 15 ms on the demo data.
+     */
+    static final int PLACE_SEARCH = 130;
+    /** {@code PlaceConnection.aggregate}: one grouped query over every match. */
+    static final int PLACE_AGGREGATE = 50;
+    /** {@code commercialCenters} and {@code buildings}: one query holding a count and a page. */
+    static final int FILTERED_PAGE = 50;
+    /** {@code Community.coverage} in a table: a coverage per community, cached per data version after the first. */
+    static final int COMMUNITY_COVERAGE = 3;
     /** Page size assumed for a list whose {@code first} is omitted (the fields' default). */
     static final int DEFAULT_PAGE = 50;
 
@@ -136,8 +147,16 @@ final class QueryCost {
 
     static Price field(String parentType, String field, Map<String, Object> arguments) {
         return switch (parentType + "." + field) {
-            case "Query.reachable" -> new Price(0, origin(arguments), page(arguments.get("first")));
-            case "Query.nearest" -> new Price(0, POINT_SEARCH, count(arguments.get("k"), 3));
+            case "Query.reachable" -> new Price(0, origin(arguments) + filter(arguments, origin(arguments) == POINT_SEARCH),
+                    page(arguments.get("first")));
+            case "Query.nearest" -> new Price(0, POINT_SEARCH + filter(arguments, true), count(arguments.get("k"), 3));
+            case "Query.places" -> new Price(0, PLACE_SEARCH + filter(arguments, false), page(arguments.get("first")));
+            case "PlaceConnection.aggregate" -> new Price(0, PLACE_AGGREGATE);
+            case "Query.commercialCenters", "Query.buildings" ->
+                    new Price(0, FILTERED_PAGE, page(arguments.get("first")));
+            case "Outlet.community", "Facility.community", "Outlet.commercialCenter", "CommercialCenter.community",
+                    "CommercialCenter.outlets" -> new Price(DATABASE_QUERY, 0);
+            case "Community.coverage" -> new Price(0, COMMUNITY_COVERAGE);
             case "Query.isochrone" -> new Price(0, ISOCHRONE + (long) ISOCHRONE_LIMIT * limits(arguments.get("minutes")));
             case "Query.communities" -> new Price(0, COMMUNITY_PAGE, page(arguments.get("first")));
             case "Query.publishedFigures", "Query.building", "Query.community", "Query.place", "Query.livingCircle",
@@ -197,7 +216,35 @@ final class QueryCost {
         return 1;
     }
 
-    /** Points for a number of rows: one per {@link #ROWS_PER_POINT} started. */
+    /**
+     * The extra work of a place {@code filter} argument: a query per name search in it (Chinese names are looked up in
+     * the full-text index first; the others scan, which costs about as much), and, for a search in memory
+     * ({@code inMemory}), one query for the ids of the matching places.
+     */
+    private static long filter(Map<String, Object> arguments, boolean inMemory) {
+        Object filter = arguments.get("filter");
+        if (filter == null) {
+            return 0;
+        }
+        return (long) DATABASE_QUERY * (nameSearches(filter) + (inMemory ? 1 : 0));
+    }
+
+    private static long nameSearches(Object filter) {
+        if (!(filter instanceof Map<?, ?> map)) {
+            return 0;
+        }
+        long count = map.get("nameContains") instanceof String ? 1 : 0;
+        for (String nested : List.of("AND", "OR")) {
+            if (map.get(nested) instanceof List<?> list) {
+                for (Object element : list) {
+                    count = saturatingAdd(count, nameSearches(element));
+                }
+            }
+        }
+        return saturatingAdd(count, nameSearches(map.get("NOT")));
+    }
+
+        /** Points for a number of rows: one per {@link #ROWS_PER_POINT} started. */
     static long rows(long count) {
         return (count + ROWS_PER_POINT - 1) / ROWS_PER_POINT;
     }

@@ -29,9 +29,7 @@ import reactor.core.publisher.Mono;
 @Controller
 class CommunityController {
 
-    static final String COMMUNITY_CURSOR = "community";
     static final String BUILDING_CURSOR = "building";
-    private static final int DEFAULT_COMMUNITIES = 20;
     private static final int DEFAULT_BUILDINGS = 50;
 
     private final CommunityRepository repository;
@@ -50,15 +48,6 @@ class CommunityController {
     @QueryMapping
     Community community(@Argument String id) {
         return repository.findCommunity(id).orElse(null);
-    }
-
-    @QueryMapping
-    Connection<Community> communities(@Argument Integer first, @Argument String after) {
-        PageRequest page = PageRequest.of(first, after, DEFAULT_COMMUNITIES, COMMUNITY_CURSOR);
-        List<Community> rows = repository.pageCommunities(page.after() == null ? null : page.after().id(),
-                page.limitPlusOne());
-        return Connection.fromRows(rows, page, c -> Cursor.encode(COMMUNITY_CURSOR, 0, c.id()),
-                repository.countCommunities());
     }
 
     @SchemaMapping(typeName = "Building", field = "location")

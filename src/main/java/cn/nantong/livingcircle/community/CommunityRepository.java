@@ -47,23 +47,6 @@ public class CommunityRepository {
                 .collect(Collectors.toMap(Community::id, Function.identity()));
     }
 
-    /** Communities ordered by id after {@code afterId} (exclusive), at most {@code limit}. */
-    List<Community> pageCommunities(String afterId, int limit) {
-        List<String> ids = List.copyOf(neo4j.query("""
-                        MATCH (c:Community) WHERE $afterId IS NULL OR c.id > $afterId
-                        RETURN c.id AS id ORDER BY id LIMIT $limit
-                        """)
-                .bind(afterId).to("afterId").bind(limit).to("limit")
-                .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
-        Map<String, Community> byId = findCommunities(ids);
-        return ids.stream().map(byId::get).toList();
-    }
-
-    int countCommunities() {
-        return neo4j.query("MATCH (c:Community) RETURN count(c) AS n").fetchAs(Integer.class)
-                .mappedBy((t, r) -> r.get("n").asInt()).one().orElse(0);
-    }
-
     /**
      * The building projection every read path returns: a Cypher map over a building {@code b} in community {@code c},
      * read back by {@link #building(MapAccessor)}; a new building field is added here and there only.
@@ -137,7 +120,8 @@ public class CommunityRepository {
                 Records.pointOrNull(r.get("lat"), r.get("lon")));
     }
 
-    private static Building building(MapAccessor r) {
+    /** A building from a map with the keys of {@link #BUILDING_PROJECTION}. */
+    public static Building building(MapAccessor r) {
         return new Building(r.get("id").asString(), Records.stringOrNull(r.get("name")),
                 Records.intOrNull(r.get("households")), Records.intOrNull(r.get("residents")),
                 Records.pointOrNull(r.get("lat"), r.get("lon")), r.get("communityId").asString());

@@ -6,6 +6,7 @@ import cn.nantong.livingcircle.api.Connection;
 import cn.nantong.livingcircle.catalog.Tier;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.geo.Crs;
+import cn.nantong.livingcircle.search.PlaceFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -23,14 +24,15 @@ class ReachabilityController {
 
     @QueryMapping
     Connection<Reach> reachable(@Argument OriginInput from, @Argument Integer minutes, @Argument Pace pace,
-            @Argument List<String> categories, @Argument Tier tier, @Argument Integer first, @Argument String after) {
-        return reachability.reachable(from, minutes, pace, categories, tier, first, after);
+            @Argument List<String> categories, @Argument Tier tier, @Argument PlaceFilter filter,
+            @Argument Integer first, @Argument String after) {
+        return reachability.reachable(from, minutes, pace, categories, tier, filter, first, after);
     }
 
     @QueryMapping
     List<Reach> nearest(@Argument OriginInput from, @Argument String category, @Argument Integer k,
-            @Argument Pace pace) {
-        return reachability.nearest(from, category, k, pace);
+            @Argument Pace pace, @Argument PlaceFilter filter) {
+        return reachability.nearest(from, category, k, pace, filter);
     }
 
     @QueryMapping

@@ -27,6 +27,8 @@ import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import cn.nantong.livingcircle.place.Place;
 import cn.nantong.livingcircle.place.PlaceRepository;
+import cn.nantong.livingcircle.search.PlaceFilter;
+import cn.nantong.livingcircle.search.PlaceFilters;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,10 +65,12 @@ public class ReachabilityService {
     private final CityNetworkService networks;
     private final WalkingProperties walking;
     private final TransactionTemplate readOnly;
+    private final PlaceFilters filters;
 
     ReachabilityService(Neo4jClient neo4j, DatasetService datasets, CategoryCatalog catalog, PlaceRepository places,
             CommunityRepository communities, CityNetworkService networks, WalkingProperties walking,
-            TransactionTemplate readOnlyTransactions) {
+            TransactionTemplate readOnlyTransactions, PlaceFilters filters) {
+        this.filters = filters;
         this.readOnly = readOnlyTransactions;
         this.neo4j = neo4j;
         this.datasets = datasets;
@@ -78,22 +82,23 @@ public class ReachabilityService {
     }
 
     public Connection<Reach> reachable(OriginInput from, Integer minutes, Pace pace, List<String> categoryCodes,
-            Tier tier, Integer first, String after) {
+            Tier tier, PlaceFilter filter, Integer first, String after) {
         Origins.requireExactlyOne(from);
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
         int maxMillimetres = maxMillimetres(minutes == null ? 15 : minutes, walkingPace);
         List<String> codes = categoryFilter(categoryCodes, tier);
         PageRequest page = PageRequest.of(first, after, DEFAULT_FIRST, CURSOR_KIND);
+        PlaceFilters.Predicate predicate = filters.compile(filter, "filter");
         if (from.point() != null) {
-            return pointPage(from.point(), maxMillimetres, codes, page, walkingPace);
+            return pointPage(from.point(), maxMillimetres, codes, predicate, page, walkingPace);
         }
         String buildingId = from.buildingId();
 
         // only the graph query runs in a (read) transaction; the in-memory paths hold no connection
-        ReachPage rows = readOnly.execute(status -> neo4j.query("""
+        ReachPage rows = readOnly.execute(status -> neo4j.query(predicate.into("""
                         MATCH (b:Building {id: $buildingId})-[w:WALKS_TO]->(p:Place)
                         USING INDEX b:Building(id)
-                        WHERE w.meters <= $maxMeters AND ($codes IS NULL OR p.category IN $codes)
+                        WHERE w.meters <= $maxMeters AND ($codes IS NULL OR p.category IN $codes) AND $placeFilter
                         WITH w.meters AS meters, p
                         ORDER BY meters, p.id
                         WITH collect({meters: meters, p: p}) AS reached
@@ -106,7 +111,8 @@ public class ReachabilityService {
                             RETURN collect({meters: meters, place: %s}) AS rows
                         }
                         RETURN total, rows AS page
-                        """.formatted(PlaceRepository.PROJECTION))
+                        """.formatted(PlaceRepository.PROJECTION)))
+                .bindAll(predicate.parameters())
                 .bind(buildingId).to("buildingId")
                 .bind(Millimetres.toMeters(maxMillimetres)).to("maxMeters")
                 .bind(codes).to("codes")
@@ -144,33 +150,35 @@ public class ReachabilityService {
      * The {@code k} places of a category nearest to the origin by network distance, nearest first (ties by id),
      * computed in memory; places beyond the walking horizon are not returned.
      */
-    public List<ReachedPlace> nearestPlaces(OriginInput from, String category, int k) {
+    public List<ReachedPlace> nearestPlaces(OriginInput from, String category, int k, PlaceFilter filter) {
         if (k < 1 || k > MAX_NEAREST) {
             throw ApiException.outOfRange("k", k, 1, MAX_NEAREST);
         }
         String code = catalog.resolve("category", List.of(category)).get(0).code();
         Origins.requireExactlyOne(from);
+        PlaceFilters.Predicate predicate = filters.compile(filter, "filter");
         CityNetwork city = networks.current();
         Attachment origin = Origins.resolve(city, from, walking.maxSnapMeters());
         List<ReachedPlace> all = NetworkReach.placesWithin(city, origin,
-                Millimetres.limit(datasets.current().horizonMeters()), placeFilter(city, List.of(code)));
+                Millimetres.limit(datasets.current().horizonMeters()),
+                matching(city, placeFilter(city, List.of(code)), predicate));
         return List.copyOf(all.subList(0, Math.min(k, all.size())));
     }
 
     /** {@link #nearestPlaces} with the places' details, loaded in one query. */
-    public List<Reach> nearest(OriginInput from, String category, Integer k, Pace pace) {
+    public List<Reach> nearest(OriginInput from, String category, Integer k, Pace pace, PlaceFilter filter) {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
-        List<ReachedPlace> nearest = nearestPlaces(from, category, k == null ? 3 : k);
+        List<ReachedPlace> nearest = nearestPlaces(from, category, k == null ? 3 : k, filter);
         Map<String, Place> byId = places.findByIds(nearest.stream().map(ReachedPlace::placeId).toList());
         return nearest.stream().map(r -> reach(r, walkingPace, byId)).filter(r -> r.place() != null).toList();
     }
 
-    private Connection<Reach> pointPage(PointInput point, int maxMillimetres, List<String> codes, PageRequest page,
-            Pace pace) {
+    private Connection<Reach> pointPage(PointInput point, int maxMillimetres, List<String> codes,
+            PlaceFilters.Predicate predicate, PageRequest page, Pace pace) {
         CityNetwork city = networks.current();
         Attachment origin = Origins.snap(city, point, walking.maxSnapMeters()).attachment();
         List<ReachedPlace> reached = NetworkReach.placesWithin(city, origin, maxMillimetres,
-                placeFilter(city, codes));
+                matching(city, placeFilter(city, codes), predicate));
         List<ReachedPlace> rows = new ArrayList<>(page.limitPlusOne());
         long afterMm = page.after() == null ? -1 : Millimetres.of(page.after().key());
         String afterId = page.after() == null ? null : page.after().id();
@@ -204,6 +212,24 @@ public class ReachabilityService {
     private static Reach reach(ReachedPlace r, Pace pace, Map<String, Place> byId) {
         return new Reach((int) Math.round(r.walkMeters()), round2(pace.minutes(r.walkMeters())),
                 byId.get(r.placeId()));
+    }
+
+    /**
+     * {@code byCategory} narrowed to the places the filter matches: the matching ids come from one query, since the
+     * in-memory network knows only each place's category.
+     */
+    private IntPredicate matching(CityNetwork city, IntPredicate byCategory, PlaceFilters.Predicate predicate) {
+        if (filters.matchesEverything(predicate)) {
+            return byCategory;
+        }
+        boolean[] accepted = new boolean[city.placeCount()];
+        for (String id : filters.matchingPlaceIds(predicate)) {
+            Integer index = city.placeIndex().get(id);
+            if (index != null) {
+                accepted[index] = true;
+            }
+        }
+        return place -> accepted[place] && byCategory.test(place);
     }
 
     /** Place indices of the city whose category is in {@code codes}; null codes accept every place. */

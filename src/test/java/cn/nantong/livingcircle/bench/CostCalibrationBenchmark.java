@@ -57,6 +57,17 @@ class CostCalibrationBenchmark {
         queries.put("whatIf, 1 place", "{ whatIf(communityId: \"c-18\", add: [{category: \"pharmacy\", lat: 31.9613994, lon: 120.8749730}]) { completenessAfter } }");
         queries.put("cityStats", "{ cityStats { residents } }");
         queries.put("publishedFigures", "{ publishedFigures { status } }");
+        queries.put("places in a community, first 50", "{ places(filter: {communityIds: [\"c-03\"]}, first: 50) { totalCount edges { node { id name } } } }");
+        queries.put("places, every outlet, first 50", "{ places(filter: {kind: OUTLET}, first: 50) { totalCount edges { node { id name } } } }");
+        queries.put("places by Chinese name, first 50", "{ places(filter: {nameContains: \"药房\"}, first: 50) { totalCount edges { node { id } } } }");
+        queries.put("places by distance, first 50", "{ places(filter: {near: {point: {lat: 32.0, lon: 120.86}, withinMeters: 1000}}, orderBy: DISTANCE_ASC, orderFrom: {lat: 32.0, lon: 120.86}, first: 50) { edges { distanceMeters node { id } } } }");
+        queries.put("places aggregate (every place)", "{ places(first: 0) { aggregate { count byCategory { count } byTier { count } floorAreaSquareMeters { sum } } } }");
+        queries.put("places, first 50, with community", "{ places(filter: {communityIds: [\"c-03\"]}, first: 50) { edges { node { id community { id } } } } }");
+        queries.put("commercialCenters, first 20, with outlets", "{ commercialCenters(first: 20) { edges { node { id outlets { id } } } } }");
+        queries.put("buildings, first 50", "{ buildings(filter: {communityIds: [\"c-01\"]}, first: 50) { edges { node { id } } } }");
+        queries.put("communities by completeness with coverage", "{ communities(orderBy: [COMPLETENESS_ASC], first: 20) { edges { node { id coverage { completenessScore } } } } }");
+        queries.put("reachable from a point, chain filter", "{ reachable(from: " + POINT + ", filter: {chain: true}, first: 50) { totalCount } }");
+        queries.put("reachable from a building, chain filter", "{ reachable(from: {buildingId: \"b-01-001\"}, filter: {chain: true}, first: 50) { totalCount } }");
         Map<String, double[]> measured = new LinkedHashMap<>();
         // the JIT warms on the first requests of the run, whatever they are: one untimed pass over every query first
         for (String query : queries.values()) {

@@ -16,6 +16,7 @@ import cn.nantong.livingcircle.community.CommunityRepository;
 import cn.nantong.livingcircle.place.PlaceRepository;
 import cn.nantong.livingcircle.place.PlaceWriter;
 import cn.nantong.livingcircle.maintenance.PlaceChangeFragments;
+import cn.nantong.livingcircle.search.SearchFragments;
 import cn.nantong.livingcircle.support.ApplicationIT;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -44,7 +45,8 @@ class CypherDeprecationIT {
             "CommunityRepository.BUILDING_PROJECTION", CommunityRepository.BUILDING_PROJECTION,
             "KEY_PROJECTION", ApiKeyStoreFragments.KEY_PROJECTION,
             "STORED_ROW", PlaceWriter.STORED_ROW,
-            "CHANGE_PROJECTION", PlaceChangeFragments.CHANGE_PROJECTION);
+            "CHANGE_PROJECTION", PlaceChangeFragments.CHANGE_PROJECTION,
+            "CENTER_PROJECTION", SearchFragments.CENTER_PROJECTION);
     private static final Pattern LITERAL = Pattern.compile("\"((?:MATCH|MERGE|CREATE|UNWIND|OPTIONAL MATCH|CALL|RETURN) [^\"]*)\"");
     private static final Pattern ADMINISTRATION = Pattern.compile("^(CREATE|ALTER|DROP|SHOW) (USER|ROLE) ");
     private static final Pattern CLAUSE = Pattern.compile("^(MATCH|MERGE|CREATE|UNWIND|OPTIONAL MATCH|CALL|RETURN|WITH|SHOW) ");
