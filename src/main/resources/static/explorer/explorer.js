@@ -156,7 +156,7 @@ async function loadLayers() {
   };
   let data;
   try {
-    data = await gql(`query Layers($bbox: BoundingBoxInput!, $zoom: Int!, $crs: Crs) {
+    data = await gql(`query Layers($bbox: MapBoundsInput!, $zoom: Int!, $crs: Crs) {
       mapLayers(bbox: $bbox, zoom: $zoom, crs: $crs) {
         zoom walkwayCount truncated walkways
         buildings { id name residents location(crs: $crs) { lat lon } community { id } }

@@ -95,7 +95,7 @@ class MapLayerService {
         this.places = places;
     }
 
-    MapLayers layers(BoundingBoxInput bbox, Integer zoomLevel, Crs crs) {
+    MapLayers layers(MapBoundsInput bbox, Integer zoomLevel, Crs crs) {
         int zoom = zoomLevel == null ? 0 : zoomLevel;
         if (zoom < 0 || zoom > MAX_ZOOM) {
             throw ApiException.outOfRange("zoom", zoom, 0, MAX_ZOOM);
@@ -128,7 +128,7 @@ class MapLayerService {
         return new MapLayers(zoom, walkways.geoJson(), walkways.count(), buildings, placeList, outlineList, truncated);
     }
 
-    private static Envelope wgs84Box(BoundingBoxInput bbox) {
+    private static Envelope wgs84Box(MapBoundsInput bbox) {
         Crs crs = Crs.orDefault(bbox.crs());
         GeoPoint southWest = GeoPoint.checked("bbox", bbox.south(), bbox.west());
         GeoPoint northEast = GeoPoint.checked("bbox", bbox.north(), bbox.east());

@@ -15,7 +15,7 @@ class MapLayersController {
     }
 
     @QueryMapping
-    MapLayers mapLayers(@Argument BoundingBoxInput bbox, @Argument Integer zoom, @Argument Crs crs) {
+    MapLayers mapLayers(@Argument MapBoundsInput bbox, @Argument Integer zoom, @Argument Crs crs) {
         return layers.layers(bbox, zoom, Crs.orDefault(crs));
     }
 }
