@@ -305,6 +305,8 @@ class ExplorerBrowserIT {
         Livable elderly = livable(chosen, "ELDERLY");
         assertThat(adult.ids()).as("demo buildings reach both within target").isNotEmpty();
         assertThat(adult.ids()).containsAll(elderly.ids());
+        System.out.printf("Where to live, %s: %d buildings (%d residents) at adult pace, %d (%d) elderly%n", chosen,
+                adult.totalCount(), adult.residents(), elderly.totalCount(), elderly.residents());
 
         browser.get(url("/explorer?tab=live"));
         waitFor(By.id("live-pharmacy")).click();
