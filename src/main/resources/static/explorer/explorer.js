@@ -7,6 +7,8 @@ const TIER_ORDER = ['BASIC', 'QUALITY'];
 const ISO_MINUTES = [5, 10, 15];
 const REACH_MINUTES = 15;
 const MAX_REACH_PAGES = 5;
+// "where could I live" draws at most this many pages of 100 buildings; the counts always cover all of them
+const MAX_LIVE_PAGES = 20;
 
 // ---------------------------------------------------------------- state, kept in the URL so a view can be shared
 const state = readUrl();
@@ -19,13 +21,14 @@ function readUrl() {
     lang: q.get('lang') === 'zh' ? 'zh' : 'en',
     crs: q.get('crs') === 'GCJ02' ? 'GCJ02' : 'WGS84',
     pace: q.get('pace') === 'ELDERLY' ? 'ELDERLY' : 'ADULT',
-    tab: ['reach', 'community', 'figures'].includes(q.get('tab')) ? q.get('tab') : 'reach',
+    tab: ['reach', 'community', 'live', 'figures'].includes(q.get('tab')) ? q.get('tab') : 'reach',
     z: num('z'), lat: num('lat'), lon: num('lon'),
     b: q.get('b') || null,
     p: p.length === 2 && p.every(Number.isFinite) ? p : null,
     cats: (q.get('cats') || '').split(',').filter(Boolean),
     c: q.get('c') || null,
-    g: q.get('g') || null
+    g: q.get('g') || null,
+    lc: (q.get('lc') || '').split(',').filter(Boolean)
   };
 }
 function writeUrl() {
@@ -45,6 +48,7 @@ function writeUrl() {
   if (state.cats.length) q.set('cats', state.cats.join(','));
   if (state.c) q.set('c', state.c);
   if (state.g) q.set('g', state.g);
+  if (state.lc.length) q.set('lc', state.lc.join(','));
   history.replaceState(null, '', location.pathname + '?' + q.toString());
 }
 
@@ -133,7 +137,7 @@ map.createPane('marks').style.zIndex = 500;
 const layers = {
   outlines: L.layerGroup().addTo(map), walkways: L.layerGroup().addTo(map), places: L.layerGroup().addTo(map),
   buildings: L.layerGroup().addTo(map), iso: L.layerGroup().addTo(map), reached: L.layerGroup().addTo(map),
-  gaps: L.layerGroup().addTo(map), marks: L.layerGroup().addTo(map)
+  gaps: L.layerGroup().addTo(map), marks: L.layerGroup().addTo(map), live: L.layerGroup().addTo(map)
 };
 const info = L.control({ position: 'bottomleft' });
 info.onAdd = () => el('div', { id: 'layer-info', class: 'leaflet-bar', style: 'background:#fff;padding:2px 6px' });
@@ -244,6 +248,8 @@ function buildingClicked(b) {
     selectCommunity(b.community.id);
     return;
   }
+  // from "where could I live", a building opens its own circle
+  if (state.tab === 'live') setTab('reach');
   state.b = b.id;
   state.p = null;
   drawLayers(lastView);
@@ -551,6 +557,99 @@ function renderWhatIf() {
   r.textContent = t('whatIf')(whatIfData.completenessBefore.toFixed(2), whatIfData.completenessAfter.toFixed(2));
 }
 
+// ---------------------------------------------------------------- where could I live
+let liveData = null;
+let liveSeq = 0;
+function renderLiveOptions() {
+  const box = $('live-options');
+  box.replaceChildren();
+  for (const tier of TIER_ORDER) {
+    const inTier = catalogue.filter(c => c.tier === tier);
+    if (!inTier.length) continue;
+    box.append(el('h4', {}, t(tier === 'BASIC' ? 'basic' : 'quality')));
+    for (const c of inTier) {
+      const label = el('label', { class: 'cat' });
+      const input = el('input', { type: 'checkbox', value: c.code, id: 'live-' + c.code });
+      input.checked = state.lc.includes(c.code);
+      input.addEventListener('change', () => {
+        state.lc = [...box.querySelectorAll('input:checked')].map(i => i.value);
+        runLive();
+      });
+      label.append(input, ` ${catName(c)} (${c.targetMinutes} ${t('minutes')})`);
+      box.append(label, el('br'));
+    }
+  }
+}
+
+async function runLive() {
+  writeUrl();
+  const seq = ++liveSeq;
+  if (!state.lc.length) {
+    liveData = null;
+    drawLive();
+    renderLive();
+    return;
+  }
+  const buildings = [];
+  let first = null, after = null, truncated = false;
+  try {
+    for (let page = 0; ; page++) {
+      if (page === MAX_LIVE_PAGES) { truncated = true; break; }
+      const d = await gql(`query Livable($cats: [String!]!, $pace: Pace, $after: String, $crs: Crs) {
+          livableBuildings(categories: $cats, pace: $pace, first: 100, after: $after) {
+            totalCount residents buildingsConsidered residentsConsidered pageInfo { hasNextPage endCursor }
+            edges { node { id name residents location(crs: $crs) { lat lon } } } } }`,
+        { cats: state.lc, pace: state.pace, after, crs: state.crs });
+      if (seq !== liveSeq) return;
+      first = first || d.livableBuildings;
+      buildings.push(...d.livableBuildings.edges.map(e => e.node));
+      if (!d.livableBuildings.pageInfo.hasNextPage) break;
+      after = d.livableBuildings.pageInfo.endCursor;
+    }
+  } catch (e) {
+    if (seq !== liveSeq) return;
+    liveData = null;
+    drawLive();
+    renderLive();
+    failed(e);
+    return;
+  }
+  clearStatus();
+  liveData = { ...first, buildings, truncated };
+  explorer.live = { totalCount: first.totalCount, residents: first.residents, shown: buildings.length };
+  drawLive();
+  renderLive();
+}
+
+function drawLive() {
+  layers.live.clearLayers();
+  if (!liveData || state.tab !== 'live') return;
+  for (const b of liveData.buildings) {
+    L.circleMarker([b.location.lat, b.location.lon], {
+      pane: 'marks', radius: 6, weight: 2, color: '#0b6b3a', fillColor: '#39c26f', fillOpacity: 0.85,
+      className: 'live-marker live-' + b.id
+    }).bindTooltip(`${b.name || b.id} · ${b.residents || 0}`).on('click', e => {
+      L.DomEvent.stopPropagation(e);
+      buildingClicked({ id: b.id, community: null });
+    }).addTo(layers.live);
+  }
+}
+
+function renderLive() {
+  const s = $('live-summary');
+  if (!liveData) {
+    s.dataset.total = '';
+    s.dataset.residents = '';
+    s.textContent = state.lc.length ? '' : t('pickCategory');
+    return;
+  }
+  s.dataset.total = liveData.totalCount;
+  s.dataset.residents = liveData.residents;
+  const share = liveData.residentsConsidered ? (100 * liveData.residents / liveData.residentsConsidered).toFixed(1) : '0.0';
+  s.replaceChildren(el('div', { id: 'live-count' }, t('live')(liveData.totalCount, liveData.residents, share)));
+  if (liveData.truncated) s.append(el('div', { class: 'small' }, t('liveTruncated')(liveData.buildings.length)));
+}
+
 // ---------------------------------------------------------------- published figures
 async function loadFigures() {
   let d;
@@ -575,6 +674,7 @@ function setTab(tab) {
   for (const b of document.querySelectorAll('.tabs button')) b.classList.toggle('active', b.dataset.tab === tab);
   for (const p of document.querySelectorAll('.panel')) p.hidden = p.id !== 'panel-' + tab;
   if (tab === 'figures' && !$('figures').tBodies[0].rows.length) loadFigures();
+  drawLive();
   writeUrl();
 }
 for (const b of document.querySelectorAll('.tabs button')) b.addEventListener('click', () => setTab(b.dataset.tab));
@@ -590,6 +690,7 @@ for (const b of document.querySelectorAll('#pace-toggle button')) {
     writeUrl();
     loadScores();
     runReach();
+    if (state.lc.length) runLive();
     if (state.c) selectCommunity(state.c);
   });
 }
@@ -599,6 +700,8 @@ function applyLang() {
   for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
   $('lang-toggle').textContent = state.lang === 'zh' ? 'English' : '中文';
   renderCategoryFilter();
+  renderLiveOptions();
+  renderLive();
   renderCommunitySelect();
   renderReach();
   renderCoverage();
@@ -623,6 +726,7 @@ $('crs').addEventListener('change', e => {
   const [lat, lon] = convert(c.lat, c.lng);
   map.setView([lat, lon], map.getZoom(), { animate: false });
   runReach();
+  if (state.lc.length) runLive();
   if (state.c) showGaps();
 });
 
@@ -651,6 +755,9 @@ function onScreenGeoJson() {
     for (const i of reachData.iso) features.push({ type: 'Feature', geometry: i.polygon, properties: { layer: 'isochrone', minutes: i.minutes, areaSquareMeters: i.areaSquareMeters } });
     for (const r of reachData.reaches) features.push(pointFeature(r.place.location.lat, r.place.location.lon, { layer: 'reached', id: r.place.id, name: r.place.name, category: r.place.category.code, walkMeters: r.walkMeters, walkMinutes: r.walkMinutes }));
   }
+  if (liveData && state.tab === 'live') {
+    for (const b of liveData.buildings) features.push(pointFeature(b.location.lat, b.location.lon, { layer: 'livable', id: b.id, name: b.name, residents: b.residents, categories: state.lc.join(' ') }));
+  }
   if (gapData && state.tab === 'community') {
     for (const e of gapData.edges) features.push(pointFeature(e.node.location.lat, e.node.location.lon, { layer: 'gap', id: e.node.id, category: state.g, nearestWalkMeters: e.nearestWalkMeters }));
   }
@@ -659,6 +766,10 @@ function onScreenGeoJson() {
 }
 const csvCell = v => (/[",\n]/.test(String(v)) ? '"' + String(v).replace(/"/g, '""') + '"' : String(v));
 function onScreenCsv() {
+  if (state.tab === 'live' && liveData) {
+    return ['building_id,name,residents',
+      ...liveData.buildings.map(b => [b.id, b.name || '', b.residents || 0].map(csvCell).join(','))].join('\n');
+  }
   if (state.tab === 'community' && coverage) {
     return ['category,tier,target_minutes,residents_within_target_percent',
       ...coverage.categories.map(c => [c.category.code, c.category.tier, c.targetMinutes, c.residentsWithinTargetPercent].map(csvCell).join(','))].join('\n');
@@ -698,6 +809,7 @@ function onScreenPng() {
   const dot = (lat, lon, r, fill) => { const p = xy(lat, lon); g.beginPath(); g.arc(p.x, p.y, r, 0, 2 * Math.PI); g.fillStyle = fill; g.fill(); };
   for (const b of lastView.buildings) dot(b.location.lat, b.location.lon, 4, '#e8b85a');
   if (reachData) for (const r of reachData.reaches) dot(r.place.location.lat, r.place.location.lon, 3, '#d2492a');
+  if (liveData && state.tab === 'live') for (const b of liveData.buildings) dot(b.location.lat, b.location.lon, 5, '#39c26f');
   return new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
 }
 $('dl-geojson').addEventListener('click', () => save('explorer.geojson', 'application/geo+json', JSON.stringify(onScreenGeoJson())));
@@ -745,6 +857,7 @@ async function start() {
   setTab(state.tab);
   loadScores();
   if (state.b || state.p) runReach();
+  if (state.lc.length) runLive();
   // a shared community view without a map position opens on the community
   if (state.c) selectCommunity(state.c, state.z === null);
 }

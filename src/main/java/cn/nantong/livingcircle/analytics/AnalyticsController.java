@@ -10,6 +10,7 @@ import cn.nantong.livingcircle.analytics.AnalyticsTypes.CoverageDelta;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapConnection;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapEdge;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.HypotheticalPlaceInput;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.LivableBuildingConnection;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.SiteSuggestion;
 import cn.nantong.livingcircle.analytics.ProgrammeService.LivingCircle;
 import cn.nantong.livingcircle.analytics.ProgrammeService.ProgrammeProgress;
@@ -23,7 +24,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Coverage, gaps, statistics, published figures, programme tracking, site suggestions and what-if. */
+/** Coverage, gaps, livable buildings, statistics, published figures, programme tracking, site suggestions and what-if. */
 @Controller
 class AnalyticsController {
 
@@ -60,6 +61,12 @@ class AnalyticsController {
     GapConnection gaps(@Argument String category, @Argument Integer minutes, @Argument String communityId,
             @Argument Pace pace, @Argument Integer first, @Argument String after) {
         return coverage.gaps(category, minutes, communityId, pace == null ? Pace.ADULT : pace, first, after);
+    }
+
+    @QueryMapping
+    LivableBuildingConnection livableBuildings(@Argument List<String> categories, @Argument String communityId,
+            @Argument Pace pace, @Argument Integer first, @Argument String after) {
+        return coverage.livableBuildings(categories, communityId, pace == null ? Pace.ADULT : pace, first, after);
     }
 
     /** Gap-only fields of {@code BuildingConnection}: null on the other building lists. */

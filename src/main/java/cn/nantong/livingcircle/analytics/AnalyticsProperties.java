@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                    bounded by the walking horizon instead, like {@code reachable})
  * @param maxHypotheticalPlaces       largest number of places {@code whatIf} accepts in {@code add}
  * @param maxSuggestions              largest {@code count} of {@code siteSuggestions}
+ * @param maxLivableCategories        most distinct categories {@code livableBuildings} accepts
  */
 @ConfigurationProperties("circle.analytics")
 record AnalyticsProperties(@DefaultValue("20") double missingResidentSharePercent,
         @DefaultValue("60") int maxMinutes, @DefaultValue("50") int maxHypotheticalPlaces,
-        @DefaultValue("20") int maxSuggestions) {
+        @DefaultValue("20") int maxSuggestions, @DefaultValue("10") int maxLivableCategories) {
 }

@@ -34,6 +34,18 @@ final class AnalyticsTypes {
     record GapEdge(String cursor, Building node, Integer nearestWalkMeters) {
     }
 
+    /** A {@code livableBuildings} page; counts over all pages, {@code considered} over the whole scope. */
+    record LivableBuildingConnection(int totalCount, int residents, int buildingsConsidered, int residentsConsidered,
+            Pace pace, List<LivableCategory> categories, List<LivableEdge> edges, Connection.PageInfo pageInfo) {
+    }
+
+    record LivableCategory(ServiceCategory category, int targetMinutes, double targetWalkMeters) {
+    }
+
+    /** A {@code livableBuildings} edge: the GraphQL {@code BuildingEdge} without gap fields. */
+    record LivableEdge(String cursor, Building node) {
+    }
+
     record SiteSuggestion(int rank, GeoPoint location, String walkwayId, int residentsGained, int buildingsGained,
             int cumulativeResidentsGained, List<String> buildingIds) {
     }

@@ -165,6 +165,8 @@ final class QueryCost {
             case "Community.buildings" -> new Price(DATABASE_QUERY, 0, page(arguments.get("first")));
             case "Query.coverage" -> new Price(0, COVERAGE);
             case "Query.gaps" -> new Price(0, DATABASE_QUERY + COVERAGE, page(arguments.get("first")));
+            case "Query.livableBuildings" -> new Price(0, DATABASE_QUERY + (long) COVERAGE
+                    * Math.max(1, size(arguments.get("categories"))), page(arguments.get("first")));
             case "Query.siteSuggestions" -> new Price(0, SITES + (long) SITE * count(arguments.get("count"), 3));
             case "Query.whatIf" -> new Price(0, WHAT_IF + (long) WHAT_IF_PLACE * (size(arguments.get("add"))
                     + size(arguments.get("remove"))));
@@ -188,15 +190,15 @@ final class QueryCost {
     }
 
     /**
-     * Whether a field runs a search or computation over the in-memory network: an isochrone, a coverage, gaps, site
-     * suggestions, a what-if, a {@code reachable} or {@code nearest} from a point, the map layers' scan of every walkway. Their prices reflect the demo data;
+     * Whether a field runs a search or computation over the in-memory network: an isochrone, a coverage, gaps,
+     * livable buildings, site suggestions, a what-if, a {@code reachable} or {@code nearest} from a point, the map layers' scan of every walkway. Their prices reflect the demo data;
      * on a city-scale network they take tens of milliseconds and search memory each, which is why a request with one
      * of them takes a permit of the heavy-request pool whatever its price.
      */
     static boolean isSearch(String parentType, String field, Map<String, Object> arguments) {
         return switch (parentType + "." + field) {
             case "Query.isochrone", "Query.coverage", "Query.gaps", "Query.siteSuggestions", "Query.whatIf",
-                    "Query.nearest", "Query.mapLayers" -> true;
+                    "Query.nearest", "Query.mapLayers", "Query.livableBuildings" -> true;
             case "Query.reachable" -> origin(arguments) == POINT_SEARCH;
             default -> false;
         };

@@ -140,4 +140,11 @@ class QueryCostTests {
                 + "{ completenessAfter } }")).isEqualTo(QueryCost.WHAT_IF + 3L * QueryCost.WHAT_IF_PLACE);
         assertThat(cost("{ coverage(communityId: \"c-01\") { completenessScore } }")).isEqualTo(QueryCost.COVERAGE);
     }
+
+    @Test
+    void livableBuildingsCostTheirPageQueryOneScanPerCategoryAndTheRows() {
+        assertThat(cost("{ livableBuildings(categories: [\"pharmacy\", \"breakfast\", \"laundry\"], first: 100) "
+                + "{ totalCount edges { node { id residents } } } }"))
+                .isEqualTo(QueryCost.DATABASE_QUERY + 3L * QueryCost.COVERAGE + 10);
+    }
 }

@@ -299,6 +299,46 @@ class ExplorerBrowserIT {
     }
 
     @Test
+    void whereCouldILiveHighlightsTheBuildingsThatReachTwoChosenCategoriesAndCountsThemLikeTheApi() {
+        List<String> chosen = List.of("pharmacy", "convenience_store");
+        Livable adult = livable(chosen, "ADULT");
+        Livable elderly = livable(chosen, "ELDERLY");
+        assertThat(adult.ids()).as("demo buildings reach both within target").isNotEmpty();
+        assertThat(adult.ids()).containsAll(elderly.ids());
+        System.out.printf("Where to live, %s: %d buildings (%d residents) at adult pace, %d (%d) elderly%n", chosen,
+                adult.totalCount(), adult.residents(), elderly.totalCount(), elderly.residents());
+
+        browser.get(url("/explorer?tab=live"));
+        waitFor(By.id("live-pharmacy")).click();
+        browser.findElement(By.id("live-convenience_store")).click();
+        waitUntil(d -> String.valueOf(adult.totalCount()).equals(attribute("live-summary", "data-total"))
+                && "0".equals(body("pending")));
+        assertThat(attribute("live-summary", "data-residents")).isEqualTo(String.valueOf(adult.residents()));
+        assertThat(text("live-count")).contains(adult.residents() + " residents")
+                .contains(adult.totalCount() + " buildings");
+        assertThat(shownLivable()).isEqualTo(adult.ids());
+        assertThat(browser.getCurrentUrl()).contains("tab=live").contains("convenience_store").contains("pharmacy");
+        screenshot("explorer-live", false);
+
+        browser.findElement(By.id("pace-elderly")).click();
+        waitUntil(d -> String.valueOf(elderly.totalCount()).equals(attribute("live-summary", "data-total"))
+                && "0".equals(body("pending")));
+        assertThat(shownLivable()).isEqualTo(elderly.ids());
+
+        browser.findElement(By.id("lang-toggle")).click();
+        waitUntil(d -> "宜居选址".equals(d.findElement(By.id("tab-live")).getText()));
+        assertThat(text("live-count")).contains(elderly.totalCount() + " 栋楼");
+
+        String shared = browser.getCurrentUrl();
+        browser.get("about:blank");
+        browser.get(shared);
+        waitUntil(d -> String.valueOf(elderly.totalCount()).equals(attribute("live-summary", "data-total"))
+                && "0".equals(body("pending")));
+        assertThat(browser.findElement(By.id("live-pharmacy")).isSelected()).isTrue();
+        assertThat(shownLivable()).isEqualTo(elderly.ids());
+    }
+
+    @Test
     void badStatesAreShownNotABlankPage() {
         // a point in range but far from every walkway: the page shows the API's own message
         double lat = 32.2;
@@ -343,6 +383,43 @@ class ExplorerBrowserIT {
                     ? page.get("pageInfo").get("endCursor").asString() : null;
         } while (after != null);
         return all;
+    }
+
+    private record Livable(int totalCount, int residents, Set<String> ids) {
+    }
+
+    private Livable livable(List<String> categories, String pace) {
+        Set<String> ids = new TreeSet<>();
+        String after = null;
+        JsonNode page;
+        do {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            variables.put("categories", categories);
+            variables.put("pace", pace);
+            variables.put("after", after);
+            page = api("Livable", variables).get("livableBuildings");
+            page.get("edges").forEach(e -> ids.add(e.get("node").get("id").asString()));
+            after = page.get("pageInfo").get("hasNextPage").asBoolean()
+                    ? page.get("pageInfo").get("endCursor").asString() : null;
+        } while (after != null);
+        return new Livable(page.get("totalCount").asInt(), page.get("residents").asInt(), ids);
+    }
+
+    /** Ids of the highlighted buildings, read in one script. */
+    @SuppressWarnings("unchecked")
+    private Set<String> shownLivable() {
+        List<Object> classes = (List<Object>) js("return [...document.querySelectorAll('path.live-marker')]"
+                + ".map(p => p.getAttribute('class'))");
+        Set<String> ids = new TreeSet<>();
+        for (Object c : classes) {
+            for (String cls : String.valueOf(c).split(" ")) {
+                if (cls.startsWith("live-") && !cls.equals("live-marker")) {
+                    ids.add(cls.substring("live-".length()));
+                }
+            }
+        }
+        assertThat(ids).as("one marker per building").hasSize(classes.size());
+        return ids;
     }
 
     /** The page's grouping, rebuilt from the API's list: tier, then categories by their nearest place. */
