@@ -41,6 +41,7 @@ import cn.nantong.livingcircle.engine.coverage.CoverageMath.CategoryFigures;
 import cn.nantong.livingcircle.engine.coverage.CoverageMath;
 import cn.nantong.livingcircle.engine.coverage.SiteSelector;
 import cn.nantong.livingcircle.network.CityNetworkService;
+import cn.nantong.livingcircle.network.NetworkExtents;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import org.springframework.stereotype.Service;
 
@@ -61,10 +62,12 @@ class CoverageService {
     private final CommunityRepository buildings;
     private final AnalyticsProperties properties;
     private final WalkingProperties walking;
+    private final NetworkExtents extents;
     private volatile CoverageIndex current;
 
     CoverageService(CityNetworkService networks, CategoryCatalog catalog, CommunityRepository buildings,
-            AnalyticsProperties properties, WalkingProperties walking) {
+            AnalyticsProperties properties, WalkingProperties walking, NetworkExtents extents) {
+        this.extents = extents;
         this.networks = networks;
         this.catalog = catalog;
         this.buildings = buildings;
@@ -262,8 +265,8 @@ class CoverageService {
             catalog.resolve(argument + ".category", List.of(place.category()));
             GeoPoint position = GeoPoint.checked(argument, place.lat(), place.lon());
             Attachment at = snapper.snap(position.lat(), position.lon(), walking.maxSnapMeters())
-                    .orElseThrow(() -> ApiException.tooFarFromWalkway(argument, position.lat(), position.lon(),
-                            walking.maxSnapMeters()))
+                    .orElseThrow(() -> NetworkExtents.unsnappable(extents.of(city), argument, position.lat(),
+                            position.lon(), position.lat(), position.lon(), walking.maxSnapMeters()))
                     .attachment();
             Integer category = city.categoryIndex().get(place.category());
             if (category == null) {

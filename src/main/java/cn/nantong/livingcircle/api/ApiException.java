@@ -50,6 +50,12 @@ public class ApiException extends RuntimeException {
                 Map.of("argument", argument, "maxSnapMeters", maxSnapMeters));
     }
 
+    /** A point outside the region the dataset covers at all ({@code dataset.extent}). */
+    public static ApiException outsideCoverage(String argument, double lat, double lon) {
+        return new ApiException(ErrorCode.OUTSIDE_COVERAGE, "The point " + lat + "," + lon
+                + " lies outside the area the dataset covers (see dataset.extent)", Map.of("argument", argument));
+    }
+
     public static ApiException badArgument(String argument, String message) {
         return new ApiException(ErrorCode.BAD_USER_INPUT, message, Map.of("argument", argument));
     }
@@ -70,6 +76,8 @@ public class ApiException extends RuntimeException {
         UNKNOWN_CATEGORY(ErrorType.BAD_REQUEST),
         /** A query point farther from every walkway than the maximum snap distance. */
         TOO_FAR_FROM_WALKWAY(ErrorType.BAD_REQUEST),
+        /** A query point outside the outline of the covered area ({@code dataset.extent}). */
+        OUTSIDE_COVERAGE(ErrorType.BAD_REQUEST),
         /** The document is not valid GraphQL syntax. */
         GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST),
         /** The document does not validate against the schema (unknown field, wrong argument type...). */

@@ -57,6 +57,8 @@ final class QueryCost {
     static final int MAP_LAYERS = 4 * DATABASE_QUERY + 2;
     /** Figures over the whole dataset, cached per data version. */
     static final int STATS = 1;
+    /** {@code Dataset.extent}: a hull cached per data version, written out as GeoJSON (a few hundred positions). */
+    static final int EXTENT = 1;
     /**
      * A maintenance write of a place: one write transaction (lock and read, upsert, reference check, the place's
      * walking edges rewritten after one bounded search, version stamp, audit entry) and the read of the result.
@@ -164,6 +166,7 @@ final class QueryCost {
                     new Price(0, DATABASE_QUERY);
             case "Community.buildings" -> new Price(DATABASE_QUERY, 0, page(arguments.get("first")));
             case "Query.coverage" -> new Price(0, COVERAGE);
+            case "Dataset.extent" -> new Price(EXTENT, 0);
             case "Query.gaps" -> new Price(0, DATABASE_QUERY + COVERAGE, page(arguments.get("first")));
             case "Query.livableBuildings" -> new Price(0, DATABASE_QUERY + (long) COVERAGE
                     * Math.max(1, size(arguments.get("categories"))), page(arguments.get("first")));

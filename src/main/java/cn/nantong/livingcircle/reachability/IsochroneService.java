@@ -7,12 +7,12 @@ import java.util.TreeSet;
 
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.dataset.DatasetService;
-import cn.nantong.livingcircle.engine.Attachment;
 import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.isochrone.Isochrones;
 import cn.nantong.livingcircle.geo.Crs;
 import cn.nantong.livingcircle.network.CityNetworkService;
+import cn.nantong.livingcircle.network.NetworkExtents;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
@@ -28,13 +28,15 @@ public class IsochroneService {
     static final List<Integer> DEFAULT_MINUTES = List.of(5, 10, 15);
 
     private final CityNetworkService networks;
+    private final NetworkExtents extents;
     private final DatasetService datasets;
     private final WalkingProperties walking;
     private final IsochroneProperties properties;
     private final Isochrones isochrones;
 
-    IsochroneService(CityNetworkService networks, DatasetService datasets, WalkingProperties walking,
-            IsochroneProperties properties) {
+    IsochroneService(CityNetworkService networks, NetworkExtents extents, DatasetService datasets,
+            WalkingProperties walking, IsochroneProperties properties) {
+        this.extents = extents;
         this.networks = networks;
         this.datasets = datasets;
         this.walking = walking;
@@ -50,14 +52,14 @@ public class IsochroneService {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
         List<Integer> limits = timeLimits(minutes == null ? DEFAULT_MINUTES : minutes, walkingPace);
         CityNetwork city = networks.current();
-        Attachment origin = Origins.resolve(city, from, walking.maxSnapMeters());
+        Origins.Start start = Origins.resolve(city, extents.of(city), from, walking.maxSnapMeters());
         int[] bounds = limits.stream().mapToInt(walkingPace::thresholdMillimetres).toArray();
-        Isochrones.Traced traced = isochrones.trace(city.network(), origin, bounds);
+        Isochrones.Traced traced = isochrones.trace(city.network(), start.attachment(), bounds);
         List<Isochrone> result = new ArrayList<>(limits.size());
         for (int i = 0; i < bounds.length; i++) {
             Geometry area = traced.areas().get(i);
             result.add(new Isochrone(limits.get(i), Math.round(area.getArea() * 10.0) / 10.0,
-                    GeoJson.polygonal(area, traced.projection(), Crs.orDefault(outputCrs))));
+                    GeoJson.polygonal(area, traced.projection(), Crs.orDefault(outputCrs)), start.snapMeters()));
         }
         return result;
     }

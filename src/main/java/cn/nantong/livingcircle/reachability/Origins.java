@@ -4,8 +4,10 @@ import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.api.GeoPoint;
 import cn.nantong.livingcircle.engine.Attachment;
 import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.engine.NetworkExtent;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
 import cn.nantong.livingcircle.geo.Crs;
+import cn.nantong.livingcircle.network.NetworkExtents;
 
 /**
  * Validates an {@link OriginInput} and turns it into a point on the walkway network of a {@link CityNetwork}.
@@ -35,12 +37,21 @@ final class Origins {
         return Crs.orDefault(point.crs()).toWgs84(given.lat(), given.lon());
     }
 
-    /** The snap of a point input onto the nearest walkway, or TOO_FAR_FROM_WALKWAY. */
-    static SegmentSnapper.Snap snap(CityNetwork city, PointInput point, double maxSnapMeters) {
+    /**
+     * Where a search starts on the network, and how far a point origin was from the walkway it was snapped to
+     * (metres, rounded to centimetres; null from a building, whose attachment distance the in-memory network does
+     * not keep).
+     */
+    record Start(Attachment attachment, Double snapMeters) {
+    }
+
+    /** The snap of a point input onto the nearest walkway, or OUTSIDE_COVERAGE / TOO_FAR_FROM_WALKWAY. */
+    static SegmentSnapper.Snap snap(CityNetwork city, NetworkExtent extent, PointInput point,
+            double maxSnapMeters) {
         GeoPoint wgs84 = wgs84(point);
         return city.snapper().snap(wgs84.lat(), wgs84.lon(), maxSnapMeters)
-                .orElseThrow(() -> ApiException.tooFarFromWalkway("from.point", point.lat(), point.lon(),
-                        maxSnapMeters));
+                .orElseThrow(() -> NetworkExtents.unsnappable(extent, "from.point", wgs84.lat(), wgs84.lon(),
+                        point.lat(), point.lon(), maxSnapMeters));
     }
 
     /** The attachment of a building, or NOT_FOUND. */
@@ -53,9 +64,12 @@ final class Origins {
     }
 
     /** Where {@code from} starts on the network, after validation. */
-    static Attachment resolve(CityNetwork city, OriginInput from, double maxSnapMeters) {
+    static Start resolve(CityNetwork city, NetworkExtent extent, OriginInput from, double maxSnapMeters) {
         requireExactlyOne(from);
-        return from.point() != null ? snap(city, from.point(), maxSnapMeters).attachment()
-                : building(city, from.buildingId());
+        if (from.point() == null) {
+            return new Start(building(city, from.buildingId()), null);
+        }
+        SegmentSnapper.Snap snap = snap(city, extent, from.point(), maxSnapMeters);
+        return new Start(snap.attachment(), Math.round(snap.distanceMeters() * 100.0) / 100.0);
     }
 }

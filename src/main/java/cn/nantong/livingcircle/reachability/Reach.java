@@ -7,6 +7,7 @@ import cn.nantong.livingcircle.place.Place;
  *
  * @param walkMeters  network distance, rounded to whole metres
  * @param walkMinutes walking time at the requested pace, from the unrounded distance
+ * @param originSnapMeters how far a point origin was from the walkway it was snapped to (null from a building)
  */
-public record Reach(int walkMeters, double walkMinutes, Place place) {
+public record Reach(int walkMeters, double walkMinutes, Place place, Double originSnapMeters) {
 }

@@ -24,6 +24,7 @@ import cn.nantong.livingcircle.engine.NetworkReach;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.ReachedPlace;
 import cn.nantong.livingcircle.network.CityNetworkService;
+import cn.nantong.livingcircle.network.NetworkExtents;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import cn.nantong.livingcircle.place.Place;
 import cn.nantong.livingcircle.place.PlaceRepository;
@@ -63,13 +64,15 @@ public class ReachabilityService {
     private final PlaceRepository places;
     private final CommunityRepository communities;
     private final CityNetworkService networks;
+    private final NetworkExtents extents;
     private final WalkingProperties walking;
     private final TransactionTemplate readOnly;
     private final PlaceFilters filters;
 
     ReachabilityService(Neo4jClient neo4j, DatasetService datasets, CategoryCatalog catalog, PlaceRepository places,
-            CommunityRepository communities, CityNetworkService networks, WalkingProperties walking,
-            TransactionTemplate readOnlyTransactions, PlaceFilters filters) {
+            CommunityRepository communities, CityNetworkService networks, NetworkExtents extents,
+            WalkingProperties walking, TransactionTemplate readOnlyTransactions, PlaceFilters filters) {
+        this.extents = extents;
         this.filters = filters;
         this.readOnly = readOnlyTransactions;
         this.neo4j = neo4j;
@@ -129,7 +132,7 @@ public class ReachabilityService {
         return Connection.fromRows(rows.rows(), page,
                 row -> Cursor.encode(CURSOR_KIND, row.meters(), row.place().id()), rows.total())
                 .map(row -> new Reach((int) Math.round(row.meters()), round2(walkingPace.minutes(row.meters())),
-                        row.place()));
+                        row.place(), null));
     }
 
     /**
@@ -142,7 +145,7 @@ public class ReachabilityService {
         int maxMillimetres = maxMillimetres(minutes, walkingPace);
         List<String> codes = categoryFilter(categoryCodes, null);
         CityNetwork city = networks.current();
-        Attachment origin = Origins.snap(city, point, walking.maxSnapMeters()).attachment();
+        Attachment origin = Origins.snap(city, extents.of(city), point, walking.maxSnapMeters()).attachment();
         return NetworkReach.placesWithin(city, origin, maxMillimetres, placeFilter(city, codes));
     }
 
@@ -151,6 +154,13 @@ public class ReachabilityService {
      * computed in memory; places beyond the walking horizon are not returned.
      */
     public List<ReachedPlace> nearestPlaces(OriginInput from, String category, int k, PlaceFilter filter) {
+        return nearestFrom(from, category, k, filter).places();
+    }
+
+    private record Nearest(List<ReachedPlace> places, Double originSnapMeters) {
+    }
+
+    private Nearest nearestFrom(OriginInput from, String category, int k, PlaceFilter filter) {
         if (k < 1 || k > MAX_NEAREST) {
             throw ApiException.outOfRange("k", k, 1, MAX_NEAREST);
         }
@@ -158,26 +168,27 @@ public class ReachabilityService {
         Origins.requireExactlyOne(from);
         PlaceFilters.Predicate predicate = filters.compile(filter, "filter");
         CityNetwork city = networks.current();
-        Attachment origin = Origins.resolve(city, from, walking.maxSnapMeters());
-        List<ReachedPlace> all = NetworkReach.placesWithin(city, origin,
+        Origins.Start start = Origins.resolve(city, extents.of(city), from, walking.maxSnapMeters());
+        List<ReachedPlace> all = NetworkReach.placesWithin(city, start.attachment(),
                 Millimetres.limit(datasets.current().horizonMeters()),
                 matching(city, placeFilter(city, List.of(code)), predicate));
-        return List.copyOf(all.subList(0, Math.min(k, all.size())));
+        return new Nearest(List.copyOf(all.subList(0, Math.min(k, all.size()))), start.snapMeters());
     }
 
     /** {@link #nearestPlaces} with the places' details, loaded in one query. */
     public List<Reach> nearest(OriginInput from, String category, Integer k, Pace pace, PlaceFilter filter) {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
-        List<ReachedPlace> nearest = nearestPlaces(from, category, k == null ? 3 : k, filter);
-        Map<String, Place> byId = places.findByIds(nearest.stream().map(ReachedPlace::placeId).toList());
-        return nearest.stream().map(r -> reach(r, walkingPace, byId)).filter(r -> r.place() != null).toList();
+        Nearest nearest = nearestFrom(from, category, k == null ? 3 : k, filter);
+        Map<String, Place> byId = places.findByIds(nearest.places().stream().map(ReachedPlace::placeId).toList());
+        return nearest.places().stream().map(r -> reach(r, walkingPace, byId, nearest.originSnapMeters()))
+                .filter(r -> r.place() != null).toList();
     }
 
     private Connection<Reach> pointPage(PointInput point, int maxMillimetres, List<String> codes,
             PlaceFilters.Predicate predicate, PageRequest page, Pace pace) {
         CityNetwork city = networks.current();
-        Attachment origin = Origins.snap(city, point, walking.maxSnapMeters()).attachment();
-        List<ReachedPlace> reached = NetworkReach.placesWithin(city, origin, maxMillimetres,
+        Origins.Start start = Origins.resolve(city, extents.of(city), new OriginInput(null, point), walking.maxSnapMeters());
+        List<ReachedPlace> reached = NetworkReach.placesWithin(city, start.attachment(), maxMillimetres,
                 matching(city, placeFilter(city, codes), predicate));
         List<ReachedPlace> rows = new ArrayList<>(page.limitPlusOne());
         long afterMm = page.after() == null ? -1 : Millimetres.of(page.after().key());
@@ -194,7 +205,7 @@ public class ReachabilityService {
         Connection<ReachedPlace> rowPage = Connection.fromRows(rows, page,
                 r -> Cursor.encode(CURSOR_KIND, r.walkMeters(), r.placeId()), reached.size());
         Map<String, Place> byId = places.findByIds(rowPage.edges().stream().map(e -> e.node().placeId()).toList());
-        return withoutVanishedPlaces(rowPage.map(r -> reach(r, pace, byId)));
+        return withoutVanishedPlaces(rowPage.map(r -> reach(r, pace, byId, start.snapMeters())));
     }
 
     /**
@@ -209,9 +220,9 @@ public class ReachabilityService {
                 page.pageInfo(), page.totalCount());
     }
 
-    private static Reach reach(ReachedPlace r, Pace pace, Map<String, Place> byId) {
+    private static Reach reach(ReachedPlace r, Pace pace, Map<String, Place> byId, Double originSnapMeters) {
         return new Reach((int) Math.round(r.walkMeters()), round2(pace.minutes(r.walkMeters())),
-                byId.get(r.placeId()));
+                byId.get(r.placeId()), originSnapMeters);
     }
 
     /**

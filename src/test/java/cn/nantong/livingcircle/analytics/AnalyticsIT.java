@@ -227,7 +227,7 @@ class AnalyticsIT {
         assertThat(code(graphQl.documentName("whatIf").variable("remove", List.of("o-nope")).execute()))
                 .isEqualTo("NOT_FOUND");
         assertThat(code(graphQl.documentName("whatIf").variable("add", List.of(Map.of("category", "pharmacy", "lat",
-                0.0, "lon", 0.0))).execute())).isEqualTo("TOO_FAR_FROM_WALKWAY");
+                0.0, "lon", 0.0))).execute())).isEqualTo("OUTSIDE_COVERAGE");
     }
 
     private static String code(GraphQlTester.Response response) {

@@ -403,7 +403,7 @@ public final class HostileCorpusGenerator {
                 "{\"query\":" + quote("query($p: [HypotheticalPlaceInput!]) { whatIf(add: $p) { completenessAfter } }")
                         + ",\"variables\":{\"p\":" + places.append("]") + "}}");
         postQuery(c, "point-far-away-in-range", "Valid coordinates thousands of kilometres from every walkway.",
-                "status=200 code=TOO_FAR_FROM_WALKWAY", "{ reachable(from: {point: {lat: -89.9, lon: -179.9}}) { totalCount } }");
+                "status=200 code=OUTSIDE_COVERAGE", "{ reachable(from: {point: {lat: -89.9, lon: -179.9}}) { totalCount } }");
         postQuery(c, "one-hundred-digit-integer", "An integer literal of 100 digits.", VALIDATION,
                 "{ communities(first: " + "9".repeat(100) + ") { totalCount } }");
         postQuery(c, "ten-thousand-digit-float", "A float literal of 10,000 digits.", VALIDATION + ",OUT_OF_RANGE",

@@ -7,6 +7,7 @@ import cn.nantong.livingcircle.api.GeoPoint;
 import cn.nantong.livingcircle.engine.Attachment;
 import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.HandDrawnCity;
+import cn.nantong.livingcircle.engine.NetworkExtent;
 import cn.nantong.livingcircle.engine.NetworkReach;
 import cn.nantong.livingcircle.engine.ReachedPlace;
 import cn.nantong.livingcircle.geo.Crs;
@@ -51,9 +52,12 @@ class PointOriginTests {
 
     private static final PointInput ORIGIN = PointInput.wgs84(lat(10), lon(100));
 
+    /** As if these streets were a small part of a covered area 10 km wide: points near them are in its gaps. */
+    private static final NetworkExtent AREA = NetworkExtent.of(city().network(), 10_000);
+
     @Test
     void pointAboveTheMiddleOfAStreetSnapsToTheMiddleOfThatStreet() {
-        Attachment origin = Origins.snap(city(), ORIGIN, 500).attachment();
+        Attachment origin = Origins.snap(city(), AREA, ORIGIN, 500).attachment();
         assertThat(origin.segment()).isZero();
         assertThat(origin.offsetMillimetres()).isBetween(99_999, 100_001);
     }
@@ -61,7 +65,7 @@ class PointOriginTests {
     @Test
     void placesAreReachedWithExactNetworkMetresNearestFirst() {
         CityNetwork city = city();
-        Attachment origin = Origins.snap(city, ORIGIN, 500).attachment();
+        Attachment origin = Origins.snap(city, AREA, ORIGIN, 500).attachment();
         int drift = origin.offsetMillimetres() - 100_000; // ±1 mm of snapping rounding at most
 
         List<ReachedPlace> reached = NetworkReach.placesWithin(city, origin, 200_000, place -> true);
@@ -94,24 +98,35 @@ class PointOriginTests {
     @Test
     void gcj02InputIsConvertedBackToTheSameWgs84Point() {
         GeoPoint gcj = Gcj02.fromWgs84(ORIGIN.lat(), ORIGIN.lon());
-        Attachment wgs = Origins.snap(city(), ORIGIN, 500).attachment();
-        Attachment fromGcj = Origins.snap(city(), new PointInput(gcj.lat(), gcj.lon(), Crs.GCJ02), 500).attachment();
+        Attachment wgs = Origins.snap(city(), AREA, ORIGIN, 500).attachment();
+        Attachment fromGcj = Origins.snap(city(), AREA, new PointInput(gcj.lat(), gcj.lon(), Crs.GCJ02), 500).attachment();
         assertThat(fromGcj).isEqualTo(wgs);
         // Sent as if it were WGS84, the same numbers land hundreds of metres away: too far from this street.
-        assertThatThrownBy(() -> Origins.snap(city(), PointInput.wgs84(gcj.lat(), gcj.lon()), 100))
+        assertThatThrownBy(() -> Origins.snap(city(), AREA, PointInput.wgs84(gcj.lat(), gcj.lon()), 100))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.code()).isEqualTo(ApiException.ErrorCode.TOO_FAR_FROM_WALKWAY));
     }
 
     @Test
+    void pointOutsideTheHullWidenedByTheSnapLimitIsOutsideCoverage() {
+        NetworkExtent tight = NetworkExtent.of(city().network(), 500);
+        // 700 m north of A-C, 550 m north of D: farther than 500 m from the hull A-C-D
+        assertThatThrownBy(() -> Origins.snap(city(), tight, PointInput.wgs84(lat(700), lon(100)), 500))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.code()).isEqualTo(ApiException.ErrorCode.OUTSIDE_COVERAGE));
+        assertThat(tight.covers(lat(640), lon(200))).isTrue();
+        assertThat(tight.covers(lat(660), lon(200))).isFalse();
+    }
+
+    @Test
     void pointFartherThanTheSnapLimitIsTooFarFromWalkway() {
         PointInput farNorth = PointInput.wgs84(lat(700), lon(100));
-        assertThatThrownBy(() -> Origins.snap(city(), farNorth, 500))
+        assertThatThrownBy(() -> Origins.snap(city(), AREA, farNorth, 500))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo(ApiException.ErrorCode.TOO_FAR_FROM_WALKWAY);
                     assertThat(e.details()).containsEntry("maxSnapMeters", 500.0);
                 });
-        assertThat(Origins.snap(city(), PointInput.wgs84(lat(450), lon(100)), 500).distanceMeters())
+        assertThat(Origins.snap(city(), AREA, PointInput.wgs84(lat(450), lon(100)), 500).distanceMeters())
                 .isLessThan(500);
     }
 
@@ -119,7 +134,7 @@ class PointOriginTests {
     void latitudeOrLongitudeOutOfRangeIsOutOfRange() {
         for (PointInput bad : List.of(PointInput.wgs84(90.5, 120), PointInput.wgs84(-91, 120),
                 PointInput.wgs84(32, 180.01), PointInput.wgs84(32, -200))) {
-            assertThatThrownBy(() -> Origins.snap(city(), bad, 500)).isInstanceOfSatisfying(ApiException.class,
+            assertThatThrownBy(() -> Origins.snap(city(), AREA, bad, 500)).isInstanceOfSatisfying(ApiException.class,
                     e -> assertThat(e.code()).isEqualTo(ApiException.ErrorCode.OUT_OF_RANGE));
         }
     }

@@ -32,16 +32,17 @@ class ReachabilityInputErrorsIT {
         assertThat(lon.getExtensions()).containsEntry("code", "OUT_OF_RANGE").containsEntry("argument", "from.point.lon");
     }
 
+    /** Far from the demo area: outside its extent (the gap case, TOO_FAR_FROM_WALKWAY, is in DatasetExtentIT). */
     @Test
-    void pointFarFromEveryWalkwayIsTooFarFromWalkway() {
+    void pointFarFromTheDemoAreaIsOutsideCoverage() {
         ResponseError error = singleError(reachablePoint(31.5, 121.5));
-        assertThat(error.getExtensions()).containsEntry("code", "TOO_FAR_FROM_WALKWAY")
-                .containsEntry("argument", "from.point").containsEntry("maxSnapMeters", 500.0);
-        assertThat(error.getMessage()).contains("500 m");
+        assertThat(error.getExtensions()).containsEntry("code", "OUTSIDE_COVERAGE")
+                .containsEntry("argument", "from.point");
+        assertThat(error.getMessage()).contains("dataset.extent");
         assertThat(singleError(nearest(Map.of("point", Map.of("lat", 0.0, "lon", 0.0)), "pharmacy", 3))
-                .getExtensions()).containsEntry("code", "TOO_FAR_FROM_WALKWAY");
+                .getExtensions()).containsEntry("code", "OUTSIDE_COVERAGE");
         assertThat(singleError(isochrone(Map.of("point", Map.of("lat", 31.5, "lon", 121.5)), List.of(5)))
-                .getExtensions()).containsEntry("code", "TOO_FAR_FROM_WALKWAY");
+                .getExtensions()).containsEntry("code", "OUTSIDE_COVERAGE");
     }
 
     @Test
