@@ -126,14 +126,15 @@ class DatasetExtentIT {
     @Test
     void pointExactlyOnAJunctionIsZeroMetresFromItsWalkway() {
         double[] j = junctions.get("j-000001");
-        assertThat(snapMeters(Map.of("point", Map.of("lat", j[0], "lon", j[1])))).containsOnly(0.0);
+        assertThat(snapMeters(Map.of("point", Map.of("lat", j[0], "lon", j[1])))).hasSizeGreaterThan(3)
+                .containsOnly(0.0);
     }
 
     @Test
     void originSnapMetersIsTheHaversineDistanceToTheNearestWalkway() throws IOException {
         int compared = 0;
         for (CSVRecord building : csv("buildings.csv")) {
-            if (building.getRecordNumber() % 97 != 1) {
+            if (building.getRecordNumber() % 40 != 1) {
                 continue;
             }
             double lat = Double.parseDouble(building.get("lat")) + 0.0007; // about 78 m north
@@ -179,13 +180,12 @@ class DatasetExtentIT {
         return best;
     }
 
+    /** Every {@code originSnapMeters} of the answer (a point in a sparse corner may reach no pharmacy). */
     private List<Double> snapMeters(Map<String, Object> from) {
         var response = graphQl.documentName("originSnap").variable("from", from).execute();
         List<Double> meters = new ArrayList<>();
-        meters.addAll(response.path("reachable.edges[*].node.originSnapMeters").entityList(Double.class)
-                .hasSizeGreaterThan(0).get());
-        meters.addAll(response.path("nearest[*].originSnapMeters").entityList(Double.class)
-                .hasSizeGreaterThan(0).get());
+        meters.addAll(response.path("reachable.edges[*].node.originSnapMeters").entityList(Double.class).get());
+        meters.addAll(response.path("nearest[*].originSnapMeters").entityList(Double.class).get());
         meters.addAll(response.path("isochrone[*].originSnapMeters").entityList(Double.class).hasSize(1).get());
         return meters;
     }
