@@ -340,13 +340,13 @@ class ExplorerBrowserIT {
 
     @Test
     void badStatesAreShownNotABlankPage() {
-        // a point in range but far from every walkway: the page shows the API's own message
+        // a point the API refuses (outside the covered area): the page shows the API's own message
         double lat = 32.2;
         double lon = 120.5;
         String message = apiError("FromPoint", Map.of("lat", lat, "lon", lon));
         browser.get(url("/explorer?z=16&lat=" + lat + "&lon=" + lon + "&p=" + lat + "," + lon));
         waitUntil(d -> message.equals(text("status")));
-        assertThat(message).contains("walkway");
+        assertThat(message).contains("outside the area the dataset covers");
 
         browser.get(url("/explorer?z=15&lat=39.9&lon=116.4"));
         waitUntil(d -> text("notice").startsWith("No data in this view"));
