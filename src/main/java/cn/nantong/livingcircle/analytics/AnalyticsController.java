@@ -12,6 +12,7 @@ import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapEdge;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.HypotheticalPlaceInput;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.LivableBuildingConnection;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.SiteSuggestion;
+import cn.nantong.livingcircle.analytics.CommunityTable.CommunityFilter;
 import cn.nantong.livingcircle.analytics.ProgrammeService.LivingCircle;
 import cn.nantong.livingcircle.analytics.ProgrammeService.ProgrammeProgress;
 import cn.nantong.livingcircle.analytics.PublishedFigureService.PublishedFigureCheck;
@@ -33,9 +34,11 @@ class AnalyticsController {
     private final PublishedFigureService figures;
     private final ProgrammeService programme;
     private final CommunityRepository communities;
+    private final CommunityTable table;
 
     AnalyticsController(CoverageService coverage, StatsService stats, PublishedFigureService figures,
-            ProgrammeService programme, CommunityRepository communities) {
+            ProgrammeService programme, CommunityRepository communities, CommunityTable table) {
+        this.table = table;
         this.coverage = coverage;
         this.stats = stats;
         this.figures = figures;
@@ -59,8 +62,10 @@ class AnalyticsController {
 
     @QueryMapping
     GapConnection gaps(@Argument String category, @Argument Integer minutes, @Argument String communityId,
-            @Argument Pace pace, @Argument Integer first, @Argument String after) {
-        return coverage.gaps(category, minutes, communityId, pace == null ? Pace.ADULT : pace, first, after);
+            @Argument CommunityFilter filter, @Argument Pace pace, @Argument Integer first, @Argument String after) {
+        List<String> communityIds = filter == null ? null : table.ids(filter);
+        return coverage.gaps(category, minutes, communityId, communityIds, pace == null ? Pace.ADULT : pace, first,
+                after);
     }
 
     @QueryMapping

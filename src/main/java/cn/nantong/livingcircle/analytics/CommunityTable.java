@@ -57,22 +57,7 @@ class CommunityTable {
     Connection<Community> page(CommunityFilter filter, List<CommunityOrder> orderBy, Pace pace, Integer first,
             String after) {
         PageRequest page = PageRequest.of(first, after, DEFAULT_COMMUNITIES, CURSOR);
-        CommunityFilter f = filter == null ? new CommunityFilter(null, null, null, null) : filter;
-        List<String> ids = List.copyOf(neo4j.query("""
-                        MATCH (c:Community)
-                        OPTIONAL MATCH (c)-[:IN_SUBDISTRICT]->(s:Subdistrict)
-                        OPTIONAL MATCH (s)-[:IN_DISTRICT]->(d:District)
-                        WITH c, s, d
-                        WHERE ($districts IS NULL OR d.id IN $districts OR d.nameZh IN $districts)
-                          AND ($subdistricts IS NULL OR s.id IN $subdistricts OR s.nameZh IN $subdistricts)
-                          AND ($pilot IS NULL OR coalesce(c.pilot, false) = $pilot)
-                          AND ($pilotBatch IS NULL
-                               OR EXISTS { (lc:LivingCircle)-[:SERVES]->(c) WHERE lc.pilotBatch = $pilotBatch })
-                        RETURN c.id AS id ORDER BY id
-                        """)
-                .bind(f.districts()).to("districts").bind(f.subdistricts()).to("subdistricts")
-                .bind(f.pilot()).to("pilot").bind(f.pilotBatch()).to("pilotBatch")
-                .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
+        List<String> ids = ids(filter);
         Map<String, Community> byId = communities.findCommunities(ids);
         List<Community> rows = new ArrayList<>(ids.stream().map(byId::get).filter(c -> c != null).toList());
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
@@ -93,6 +78,26 @@ class CommunityTable {
         }
         List<Community> slice = rows.subList(start, Math.min(rows.size(), start + page.limitPlusOne()));
         return Connection.fromRows(slice, page, c -> Cursor.encode(CURSOR, 0, c.id()), rows.size());
+    }
+
+    /** Ids of the communities that pass {@code filter} (all when null), ascending: one query. */
+    List<String> ids(CommunityFilter filter) {
+        CommunityFilter f = filter == null ? new CommunityFilter(null, null, null, null) : filter;
+        return List.copyOf(neo4j.query("""
+                        MATCH (c:Community)
+                        OPTIONAL MATCH (c)-[:IN_SUBDISTRICT]->(s:Subdistrict)
+                        OPTIONAL MATCH (s)-[:IN_DISTRICT]->(d:District)
+                        WITH c, s, d
+                        WHERE ($districts IS NULL OR d.id IN $districts OR d.nameZh IN $districts)
+                          AND ($subdistricts IS NULL OR s.id IN $subdistricts OR s.nameZh IN $subdistricts)
+                          AND ($pilot IS NULL OR coalesce(c.pilot, false) = $pilot)
+                          AND ($pilotBatch IS NULL
+                               OR EXISTS { (lc:LivingCircle)-[:SERVES]->(c) WHERE lc.pilotBatch = $pilotBatch })
+                        RETURN c.id AS id ORDER BY id
+                        """)
+                .bind(f.districts()).to("districts").bind(f.subdistricts()).to("subdistricts")
+                .bind(f.pilot()).to("pilot").bind(f.pilotBatch()).to("pilotBatch")
+                .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
     }
 
     /** The community's coverage at {@code pace}, computed once per data version; null when it has no buildings. */

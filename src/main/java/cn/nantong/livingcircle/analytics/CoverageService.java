@@ -117,13 +117,19 @@ class CoverageService {
                 properties.missingResidentSharePercent());
     }
 
-    GapConnection gaps(String code, Integer minutes, String communityId, Pace pace, Integer first, String after) {
+    /**
+     * Gaps among the buildings of {@code communityId}, or of {@code communityIds} (the communities a filter
+     * selected; null when there is no filter), or of the city: one scan of the category's nearest-place distances
+     * whatever the number of communities.
+     */
+    GapConnection gaps(String code, Integer minutes, String communityId, List<String> communityIds, Pace pace,
+            Integer first, String after) {
         ServiceCategory category = category(code);
         int limit = checkMinutes(minutes, category);
         PageRequest page = PageRequest.of(first, after, DEFAULT_GAPS, GAP_CURSOR);
         CoverageIndex index = index();
         CityNetwork city = index.city();
-        int[] scope = communityId == null ? index.allBuildings() : buildingsOf(index, communityId);
+        int[] scope = scope(index, communityId, communityIds);
         int[] nearest = nearest(index, code);
         long threshold = CoverageMath.thresholdMillimetres(limit, pace);
         int[] gaps = CoverageAnalysis.gaps(scope, nearest, threshold);
@@ -370,6 +376,33 @@ class CoverageService {
 
     private ServiceCategory category(String code) {
         return catalog.resolve("category", List.of(code)).get(0);
+    }
+
+    private int[] scope(CoverageIndex index, String communityId, List<String> communityIds) {
+        if (communityId != null) {
+            int[] own = buildingsOf(index, communityId);
+            return communityIds == null || communityIds.contains(communityId) ? own : new int[0];
+        }
+        if (communityIds == null) {
+            return index.allBuildings();
+        }
+        // Building indices follow building ids, so the sorted union keeps the city-wide order and its cursors.
+        int[][] parts = new int[communityIds.size()][];
+        int total = 0;
+        for (int i = 0; i < parts.length; i++) {
+            Integer community = index.city().communityIndex().get(communityIds.get(i));
+            // A community without buildings on the network has no gaps, not an unknown id: the filter found it.
+            parts[i] = community == null ? new int[0] : index.buildingsOf(community);
+            total += parts[i].length;
+        }
+        int[] union = new int[total];
+        int n = 0;
+        for (int[] part : parts) {
+            System.arraycopy(part, 0, union, n, part.length);
+            n += part.length;
+        }
+        java.util.Arrays.sort(union);
+        return union;
     }
 
     private int[] buildingsOf(CoverageIndex index, String communityId) {

@@ -167,7 +167,9 @@ final class QueryCost {
             case "Community.buildings" -> new Price(DATABASE_QUERY, 0, page(arguments.get("first")));
             case "Query.coverage" -> new Price(0, COVERAGE);
             case "Dataset.extent" -> new Price(EXTENT, 0);
-            case "Query.gaps" -> new Price(0, DATABASE_QUERY + COVERAGE, page(arguments.get("first")));
+            // A community filter is one more query (the communities it selects); the scan stays one per category.
+            case "Query.gaps" -> new Price(0, DATABASE_QUERY + COVERAGE
+                    + (arguments.get("filter") != null ? DATABASE_QUERY : 0), page(arguments.get("first")));
             case "Query.livableBuildings" -> new Price(0, DATABASE_QUERY + (long) COVERAGE
                     * Math.max(1, size(arguments.get("categories"))), page(arguments.get("first")));
             case "Query.siteSuggestions" -> new Price(0, SITES + (long) SITE * count(arguments.get("count"), 3));
