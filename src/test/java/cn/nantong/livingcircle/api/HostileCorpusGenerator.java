@@ -77,6 +77,9 @@ public final class HostileCorpusGenerator {
     static final String INVALID_CURSOR = "status=200 code=INVALID_CURSOR";
     /** A lookup by id answers null for an id that names nothing, whatever characters it has. */
     static final String NULL_ANSWER = "status=200 errors=none";
+    private static final int INJECTIONS_PER_REQUEST = 6;
+    /** A search by text or id answers a page, empty when nothing matches; a blank or overlong text is refused. */
+    static final String SEARCH_TEXT = "status=200 code=OUT_OF_RANGE,BAD_USER_INPUT errors=optional";
 
     static final List<TextArgument> TEXT_ARGUMENTS = List.of(
             new TextArgument("building.id", "ID!", "building(id: %s) { id }", NULL_ANSWER),
@@ -118,7 +121,22 @@ public final class HostileCorpusGenerator {
             new TextArgument("whatIf.remove", "ID!", "whatIf(remove: [%s], communityId: \"c-01\") { completenessAfter }",
                     NOT_FOUND),
             new TextArgument("whatIf.communityId", "ID", "whatIf(remove: [\"o-00001\"], communityId: %s) { completenessAfter }",
-                    NOT_FOUND));
+                    NOT_FOUND),
+            // the search, tables, change feed and "where could I live": a value that names nothing answers an empty
+            // page; one too long or blank is OUT_OF_RANGE; a category that does not exist UNKNOWN_CATEGORY
+            new TextArgument("places.filter.nameContains", "String",
+                    "places(filter: {nameContains: %s}, first: 1) { totalCount }", SEARCH_TEXT),
+            new TextArgument("places.filter.brands", "String!", "places(filter: {brands: [%s]}, first: 1) { totalCount }",
+                    SEARCH_TEXT),
+            new TextArgument("places.filter.communityIds", "ID!",
+                    "places(filter: {communityIds: [%s]}, first: 1) { totalCount }", SEARCH_TEXT),
+            new TextArgument("places.after", "String", "places(first: 1, after: %s) { totalCount }", INVALID_CURSOR),
+            new TextArgument("buildings.filter.nameContains", "String",
+                    "buildings(filter: {nameContains: %s}, first: 1) { totalCount }", SEARCH_TEXT),
+            new TextArgument("livableBuildings.categories", "String!",
+                    "livableBuildings(categories: [\"pharmacy\", %s], first: 1) { totalCount }", UNKNOWN_CATEGORY),
+            new TextArgument("changes.after", "String",
+                    "changes(since: \"2020-01-01T00:00:00Z\", first: 1, after: %s) { totalCount }", INVALID_CURSOR));
 
     /** A numeric argument: where the value goes, its GraphQL type, and the values in its range's neighbourhood. */
     record NumberArgument(String name, String type, String field, List<String> outOfRange) {
@@ -435,19 +453,24 @@ public final class HostileCorpusGenerator {
 
     private void injection() {
         String c = "injection";
+        // six strings a request: every string reaches its field, even where eighteen aliases of a priced field
+        // (a place search) would be refused as too costly before any of them ran
         for (TextArgument argument : TEXT_ARGUMENTS) {
-            StringBuilder declarations = new StringBuilder();
-            StringBuilder fields = new StringBuilder();
-            Map<String, Object> variables = new LinkedHashMap<>();
-            for (int i = 0; i < INJECTIONS.size(); i++) {
-                declarations.append(i == 0 ? "" : ", ").append("$s").append(i).append(": ")
-                        .append(argument.type().replace("!", "") + "!");
-                fields.append(" i").append(i).append(": ").append(argument.with("$s" + i));
-                variables.put("s" + i, INJECTIONS.get(i));
+            for (int from = 0, part = 1; from < INJECTIONS.size(); from += INJECTIONS_PER_REQUEST, part++) {
+                StringBuilder declarations = new StringBuilder();
+                StringBuilder fields = new StringBuilder();
+                Map<String, Object> variables = new LinkedHashMap<>();
+                for (int i = from; i < Math.min(INJECTIONS.size(), from + INJECTIONS_PER_REQUEST); i++) {
+                    declarations.append(i == from ? "" : ", ").append("$s").append(i).append(": ")
+                            .append(argument.type().replace("!", "") + "!");
+                    fields.append(" i").append(i).append(": ").append(argument.with("$s" + i));
+                    variables.put("s" + i, INJECTIONS.get(i));
+                }
+                postJson(c, slug(argument.name()) + "-variables-" + part, "Injection strings " + from + " to "
+                        + (Math.min(INJECTIONS.size(), from + INJECTIONS_PER_REQUEST) - 1) + " as variables of "
+                        + argument.name() + ": treated as data, never as Cypher.", argument.expect(),
+                        Map.of("query", "query(" + declarations + ") {" + fields + " }", "variables", variables));
             }
-            postJson(c, slug(argument.name()) + "-variables", "Every injection string as a variable of " + argument.name()
-                    + ": treated as data, never as Cypher.", argument.expect(),
-                    Map.of("query", "query(" + declarations + ") {" + fields + " }", "variables", variables));
         }
         for (int i = 0; i < INJECTIONS.size(); i++) {
             StringBuilder fields = new StringBuilder("{");
@@ -458,7 +481,7 @@ public final class HostileCorpusGenerator {
             }
             postJson(c, String.format("literal-%02d-in-every-argument", i), "Injection string " + i
                     + " as a literal in every string and ID argument at once.",
-                    "status=200 code=NOT_FOUND,BAD_USER_INPUT,UNKNOWN_CATEGORY,INVALID_CURSOR",
+                    "status=200 code=NOT_FOUND,BAD_USER_INPUT,UNKNOWN_CATEGORY,INVALID_CURSOR,OUT_OF_RANGE",
                     Map.of("query", fields.append(" }").toString()));
         }
         // JSON can carry what a Java string should never hold: half a surrogate pair
