@@ -1,12 +1,11 @@
 package cn.nantong.livingcircle.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import cn.nantong.livingcircle.api.Sha256;
 
 /**
  * The text of API keys: {@code nlc_<id>_<secret>}, 12 hex digits of id and 256 random bits of secret. Stored as a
@@ -38,12 +37,6 @@ final class ApiKeySecret {
     }
 
     static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Sha256.hex(key);
     }
 }

@@ -1,13 +1,10 @@
 package cn.nantong.livingcircle.access;
 
-import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
+import cn.nantong.livingcircle.api.RequestErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -16,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -70,7 +66,7 @@ class SecurityConfiguration {
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new NoCrossOriginAdmin()))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) ->
-                        write(json, response, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
+                        RequestErrors.write(json, response, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
                                 "An admin key is not accepted from a page of another origin")))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new StrictBearerTokenResolver())
@@ -78,12 +74,12 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, failure) -> {
                             if (failure instanceof AuthenticationServiceException) {
                                 log.warn("API key check failed: {}", failure.getMessage());
-                                write(json, response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
+                                RequestErrors.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
                                         "API keys cannot be checked right now; retry later");
                                 return;
                             }
                             bearer.commence(request, response, failure);
-                            write(json, response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+                            RequestErrors.write(json, response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                                     message(failure));
                         }));
         return http.build();
@@ -97,19 +93,6 @@ class SecurityConfiguration {
         return "The API key is unknown or revoked";
     }
 
-    private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, ErrorCode code,
-            String message) throws IOException {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", code.name());
-        extensions.put("classification", code.classification().name());
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("extensions", extensions);
-        response.setStatus(status.value());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Map.of("errors", List.of(error)));
-    }
 
     /**
      * RFC 6750's header only (a key in the URL would end up in logs and caches), and an {@code Authorization} header

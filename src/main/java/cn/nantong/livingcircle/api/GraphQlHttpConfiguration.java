@@ -112,8 +112,9 @@ class GraphQlHttpConfiguration {
             }
             cors.setAllowedMethods(List.of("GET", "POST"));
             cors.setAllowedHeaders(List.of("*"));
-            cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, "X-RateLimit-Limit",
-                    "X-RateLimit-Remaining", "X-RateLimit-Used", "X-RateLimit-Reset"));
+            List<String> exposed = new java.util.ArrayList<>(List.of(HttpHeaders.ETAG));
+            exposed.addAll(CostBudget.Charge.HEADERS);
+            cors.setExposedHeaders(exposed);
             cors.setAllowCredentials(false);
             cors.setMaxAge(3600L);
             return cors;

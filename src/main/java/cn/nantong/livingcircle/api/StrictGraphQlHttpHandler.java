@@ -564,24 +564,11 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     /** A GraphQL over HTTP "request error": {@code errors} and no {@code data}. */
     static ServerResponse error(ServerRequest request, HttpStatus status, ErrorCode code, String parameter,
             String message, java.util.function.Consumer<HttpHeaders> headers) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        if (parameter != null) {
-            extensions.put("parameter", parameter);
-        }
-        extensions.put("code", code.name());
-        extensions.put("classification", code.classification().name());
         return ServerResponse.status(status)
                 .headers(headers)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .contentType(responseType(request))
-                .body(Map.of("errors", List.of(errorEntry(message, extensions))));
-    }
-
-    private static Map<String, Object> errorEntry(String message, Map<String, Object> extensions) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("extensions", extensions);
-        return error;
+                .body(RequestErrors.body(code, parameter, message));
     }
 
     private static MediaType responseType(ServerRequest request) {

@@ -1,7 +1,6 @@
 package cn.nantong.livingcircle.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,10 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers a request whose {@code Content-Type} is a wildcard ({@code *}{@code /*}, {@code application/*}) with 415
@@ -30,10 +31,11 @@ class WildcardContentTypeFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(WildcardContentTypeFilter.class);
 
-    private static final byte[] BODY = ("{\"errors\":[{\"message\":\"The Content-Type is a wildcard, not a media type; "
-            + "send the request as JSON (Content-Type: application/json)\",\"extensions\":{\"code\":\""
-            + ApiException.ErrorCode.BAD_REQUEST_BODY.name() + "\",\"classification\":\""
-            + ApiException.ErrorCode.BAD_REQUEST_BODY.classification().name() + "\"}}]}").getBytes(StandardCharsets.UTF_8);
+    private final JsonMapper json;
+
+    WildcardContentTypeFilter(JsonMapper json) {
+        this.json = json;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,12 +45,10 @@ class WildcardContentTypeFilter extends OncePerRequestFilter {
             return;
         }
         log.debug("Refused a request with the wildcard content type {}", request.getContentType());
-        response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
-        response.setContentLength(BODY.length);
-        response.getOutputStream().write(BODY);
+        RequestErrors.write(json, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ApiException.ErrorCode.BAD_REQUEST_BODY,
+                "The Content-Type is a wildcard, not a media type; send the request as JSON "
+                        + "(Content-Type: application/json)");
     }
 
     static boolean isWildcard(String contentType) {

@@ -3,9 +3,6 @@ package cn.nantong.livingcircle.download;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -14,6 +11,7 @@ import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
 import cn.nantong.livingcircle.api.Caller;
 import cn.nantong.livingcircle.api.CostBudget;
+import cn.nantong.livingcircle.api.RequestErrors;
 import cn.nantong.livingcircle.dataset.DatasetInfo;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -177,25 +174,11 @@ class DownloadController {
     }
 
     private static void rateLimitHeaders(HttpServletResponse response, CostBudget.Charge charge) {
-        response.setHeader("X-RateLimit-Limit", Long.toString(charge.limit()));
-        response.setHeader("X-RateLimit-Remaining", Long.toString(charge.remaining()));
-        response.setHeader("X-RateLimit-Used", Long.toString(Math.max(0, charge.limit() - charge.remaining())));
-        response.setHeader("X-RateLimit-Reset", Long.toString(charge.resetEpochSeconds()));
-        if (!charge.allowed()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(charge.retryAfterSeconds()));
-        }
+        charge.writeHeaders(response::setHeader);
     }
 
     private void error(HttpServletResponse response, HttpStatus status, ErrorCode code, String message)
             throws IOException {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", code.name());
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("extensions", extensions);
-        response.setStatus(status.value());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Map.of("errors", List.of(error)));
+        RequestErrors.write(json, response, status, code, message);
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -20,11 +19,6 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(10)
 class RateLimitHeaders implements WebGraphQlInterceptor {
-
-    static final String LIMIT = "X-RateLimit-Limit";
-    static final String REMAINING = "X-RateLimit-Remaining";
-    static final String USED = "X-RateLimit-Used";
-    static final String RESET = "X-RateLimit-Reset";
 
     private final CostBudget budget;
 
@@ -42,14 +36,7 @@ class RateLimitHeaders implements WebGraphQlInterceptor {
             if (charge == null) {
                 charge = budget.charge(Caller.of(response.getExecutionInput().getGraphQLContext()), 1);
             }
-            HttpHeaders headers = response.getResponseHeaders();
-            headers.set(LIMIT, Long.toString(charge.limit()));
-            headers.set(REMAINING, Long.toString(charge.remaining()));
-            headers.set(USED, Long.toString(Math.max(0, charge.limit() - charge.remaining())));
-            headers.set(RESET, Long.toString(charge.resetEpochSeconds()));
-            if (!charge.allowed()) {
-                headers.set(HttpHeaders.RETRY_AFTER, Long.toString(charge.retryAfterSeconds()));
-            }
+            charge.writeHeaders(response.getResponseHeaders()::set);
             return response;
         });
     }
