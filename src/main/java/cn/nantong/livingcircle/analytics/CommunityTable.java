@@ -13,6 +13,7 @@ import cn.nantong.livingcircle.api.Cursor;
 import cn.nantong.livingcircle.api.PageRequest;
 import cn.nantong.livingcircle.community.Community;
 import cn.nantong.livingcircle.community.CommunityRepository;
+import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.coverage.CoverageIndex;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -35,10 +36,13 @@ class CommunityTable {
     private final Neo4jClient neo4j;
     private final CommunityRepository communities;
     private final CoverageService coverage;
+    private final DatasetService datasets;
     /** Coverage per (pace, community) of one {@link CoverageIndex}: a new data version starts a new map. */
     private volatile Cached cached;
 
-    CommunityTable(Neo4jClient neo4j, CommunityRepository communities, CoverageService coverage) {
+    CommunityTable(Neo4jClient neo4j, CommunityRepository communities, CoverageService coverage,
+            DatasetService datasets) {
+        this.datasets = datasets;
         this.neo4j = neo4j;
         this.communities = communities;
         this.coverage = coverage;
@@ -84,7 +88,7 @@ class CommunityTable {
     List<String> ids(CommunityFilter filter) {
         CommunityFilter f = filter == null ? new CommunityFilter(null, null, null, null) : filter;
         return List.copyOf(neo4j.query("""
-                        MATCH (c:Community)
+                        MATCH (c:Community) WHERE c.generation = $generation
                         OPTIONAL MATCH (c)-[:IN_SUBDISTRICT]->(s:Subdistrict)
                         OPTIONAL MATCH (s)-[:IN_DISTRICT]->(d:District)
                         WITH c, s, d
@@ -97,6 +101,7 @@ class CommunityTable {
                         """)
                 .bind(f.districts()).to("districts").bind(f.subdistricts()).to("subdistricts")
                 .bind(f.pilot()).to("pilot").bind(f.pilotBatch()).to("pilotBatch")
+                .bind(datasets.generation()).to("generation")
                 .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
     }
 

@@ -65,8 +65,9 @@ class ProgrammeDataLoader implements ApplicationRunner {
                     "satisfiedPercent", Double.parseDouble(r.get("satisfied_percent"))));
             long written = session.executeWrite(tx -> {
                 long n = tx.run("""
+                        MATCH (g:Generation {state: 'ACTIVE'})
                         UNWIND $rows AS r
-                        MATCH (c:Community {id: r.communityId})
+                        MATCH (c:Community {id: r.communityId, generation: g.number})
                         MERGE (lc:LivingCircle {id: r.id})
                         SET lc.name = r.name, lc.pilotBatch = r.pilotBatch, lc.year = r.year, lc.work = r.work,
                             lc.synthetic = true

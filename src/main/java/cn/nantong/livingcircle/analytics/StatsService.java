@@ -14,9 +14,11 @@ import cn.nantong.livingcircle.catalog.CategoryCatalog;
 import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.catalog.ServiceFunction;
 import cn.nantong.livingcircle.catalog.Tier;
+import cn.nantong.livingcircle.dataset.DatasetInfo;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.engine.coverage.CoverageMath;
 import cn.nantong.livingcircle.place.FacilityKind;
+import cn.nantong.livingcircle.system.GenerationScoped;
 import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Session;
 import org.springframework.stereotype.Service;
@@ -47,10 +49,11 @@ class StatsService {
 
     /** The figures of the whole city and its rollups. */
     Snapshot current() {
-        String version = datasets.current().version();
+        DatasetInfo dataset = datasets.current();
+        String version = dataset.version();
         Snapshot s = snapshot;
         if (s == null || !s.version().equals(version)) {
-            s = compute(version);
+            s = compute(version, dataset.generation());
             snapshot = s;
         }
         return s;
@@ -96,13 +99,14 @@ class StatsService {
             String districtName, boolean pilot) {
     }
 
-    private Snapshot compute(String version) {
+    private Snapshot compute(String version, long generation) {
         Map<String, Tally> tallies = new HashMap<>();
         List<CommunityRow> communities = new ArrayList<>();
         try (Session session = sessions.read()) {
-            session.executeRead(tx -> {
+            session.executeRead(readTx -> {
+                GenerationScoped tx = GenerationScoped.of(readTx, generation);
                 tx.run("""
-                        MATCH (c:Community)
+                        MATCH (c:Community) WHERE c.generation = $generation
                         OPTIONAL MATCH (c)-[:IN_SUBDISTRICT]->(s:Subdistrict)
                         OPTIONAL MATCH (s)-[:IN_DISTRICT]->(d:District)
                         RETURN c.id AS id, c.residents AS residents, c.households AS households,
@@ -120,7 +124,7 @@ class StatsService {
                             r.get("pilot").asBoolean()));
                 });
                 tx.run("""
-                        MATCH (o:Outlet)-[:IN_COMMUNITY]->(c:Community)
+                        MATCH (o:Outlet)-[:IN_COMMUNITY]->(c:Community) WHERE o.generation = $generation
                         RETURN c.id AS id, o.category AS category, count(o) AS outlets,
                                count(CASE WHEN o.chain THEN 1 END) AS chains,
                                count(CASE WHEN o.newOrRenovated THEN 1 END) AS newOrRenovated,
@@ -136,7 +140,7 @@ class StatsService {
                     t.floorArea += r.get("standaloneFloorArea").asDouble();
                 });
                 tx.run("""
-                        MATCH (cc:CommercialCenter)-[:IN_COMMUNITY]->(c:Community)
+                        MATCH (cc:CommercialCenter)-[:IN_COMMUNITY]->(c:Community) WHERE cc.generation = $generation
                         RETURN c.id AS id, count(cc) AS centers,
                                count(CASE WHEN cc.newOrRenovated THEN 1 END) AS newCenters,
                                sum(coalesce(cc.floorAreaSquareMeters, 0)) AS floorArea
@@ -147,7 +151,7 @@ class StatsService {
                     t.floorArea += r.get("floorArea").asDouble();
                 });
                 tx.run("""
-                        MATCH (f:Facility)-[:IN_COMMUNITY]->(c:Community)
+                        MATCH (f:Facility)-[:IN_COMMUNITY]->(c:Community) WHERE f.generation = $generation
                         RETURN c.id AS id, f.kind AS kind, count(f) AS facilities
                         """).forEachRemaining(r -> tallies.get(r.get("id").asString()).facilitiesByKind
                         .merge(FacilityKind.valueOf(r.get("kind").asString()), r.get("facilities").asInt(),

@@ -11,13 +11,14 @@ import org.neo4j.driver.SimpleQueryRunner;
 /**
  * The one writer of {@code :Building} nodes and their {@code IN_COMMUNITY} relationship, shared by every importer.
  * An upsert stores every field of {@link BuildingRow} and moves the building to the row's community, touching the
- * relationship only when it changes. Walking edges are {@code WalkingEdgeWriter}'s.
+ * relationship only when it changes. Walking edges are {@code WalkingEdgeWriter}'s. Every method reads or writes
+ * the generation of the {@link cn.nantong.livingcircle.system.GenerationScoped} runner it is given.
  */
 public final class BuildingWriter {
 
     private static final String UPSERT = """
             UNWIND $rows AS r
-            MERGE (b:Building {id: r.id})
+            MERGE (b:Building {id: r.id, generation: $generation})
             SET b.name = r.name, b.households = r.households, b.residents = r.residents,
                 b.location = point({latitude: r.lat, longitude: r.lon}), b.walkwayId = r.walkwayId,
                 b.offsetMeters = r.offsetMeters, b.snapMeters = r.snapMeters, b.buildingType = r.buildingType,
@@ -26,12 +27,12 @@ public final class BuildingWriter {
             OPTIONAL MATCH (b)-[old:IN_COMMUNITY]->(c0:Community) WHERE c0.id <> r.communityId
             DELETE old
             WITH DISTINCT b, r
-            MATCH (c:Community {id: r.communityId})
+            MATCH (c:Community {id: r.communityId, generation: $generation})
             MERGE (b)-[:IN_COMMUNITY]->(c)
             """;
 
     private static final String STORED = """
-            MATCH (b:Building)
+            MATCH (b:Building) WHERE b.generation = $generation
             OPTIONAL MATCH (b)-[:IN_COMMUNITY]->(c:Community)
             RETURN b {.id, .name, .households, .residents, .walkwayId, .offsetMeters, .snapMeters,
                       .buildingType, .levels, .footprintSquareMeters,
@@ -50,7 +51,7 @@ public final class BuildingWriter {
     public static void delete(SimpleQueryRunner tx, Collection<String> ids, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
-                MATCH (b:Building {id: id}) DETACH DELETE b
+                MATCH (b:Building {id: id, generation: $generation}) DETACH DELETE b
                 """, List.copyOf(ids), progress);
     }
 

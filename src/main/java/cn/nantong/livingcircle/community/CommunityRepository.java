@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.nantong.livingcircle.api.Records;
+import cn.nantong.livingcircle.dataset.DatasetService;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -23,9 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommunityRepository {
 
     private final Neo4jClient neo4j;
+    private final DatasetService datasets;
 
-    CommunityRepository(Neo4jClient neo4j) {
+    CommunityRepository(Neo4jClient neo4j, DatasetService datasets) {
         this.neo4j = neo4j;
+        this.datasets = datasets;
     }
 
     public Optional<Community> findCommunity(String id) {
@@ -34,7 +37,7 @@ public class CommunityRepository {
 
     public Map<String, Community> findCommunities(Collection<String> ids) {
         return neo4j.query("""
-                        MATCH (c:Community) WHERE c.id IN $ids
+                        MATCH (c:Community) WHERE c.id IN $ids AND c.generation = $generation
                         OPTIONAL MATCH (c)-[:IN_SUBDISTRICT]->(s:Subdistrict)
                         OPTIONAL MATCH (s)-[:IN_DISTRICT]->(d:District)
                         RETURN c.id AS id, c.nameZh AS name, c.nameEn AS nameEn, s.nameZh AS subdistrict,
@@ -42,7 +45,7 @@ public class CommunityRepository {
                                c.residents AS residents, c.areaSquareMeters AS area,
                                c.location.latitude AS lat, c.location.longitude AS lon
                         """)
-                .bind(List.copyOf(ids)).to("ids")
+                .bind(List.copyOf(ids)).to("ids").bind(datasets.generation()).to("generation")
                 .fetchAs(Community.class).mappedBy((t, r) -> community(r)).all().stream()
                 .collect(Collectors.toMap(Community::id, Function.identity()));
     }
@@ -57,10 +60,10 @@ public class CommunityRepository {
 
     public Optional<Building> findBuilding(String id) {
         return neo4j.query("""
-                        MATCH (b:Building {id: $id})-[:IN_COMMUNITY]->(c:Community)
+                        MATCH (b:Building {id: $id, generation: $generation})-[:IN_COMMUNITY]->(c:Community)
                         RETURN %s AS building
                         """.formatted(BUILDING_PROJECTION))
-                .bind(id).to("id")
+                .bind(id).to("id").bind(datasets.generation()).to("generation")
                 .fetchAs(Building.class).mappedBy((t, r) -> building(r.get("building"))).one();
     }
 
@@ -70,16 +73,18 @@ public class CommunityRepository {
             return Map.of();
         }
         return neo4j.query("""
-                        MATCH (b:Building)-[:IN_COMMUNITY]->(c:Community) WHERE b.id IN $ids
+                        MATCH (b:Building)-[:IN_COMMUNITY]->(c:Community)
+                        WHERE b.id IN $ids AND b.generation = $generation
                         RETURN %s AS building
                         """.formatted(BUILDING_PROJECTION))
-                .bind(List.copyOf(ids)).to("ids")
+                .bind(List.copyOf(ids)).to("ids").bind(datasets.generation()).to("generation")
                 .fetchAs(Building.class).mappedBy((t, r) -> building(r.get("building")))
                 .all().stream().collect(Collectors.toMap(Building::id, Function.identity()));
     }
 
     public boolean buildingExists(String id) {
-        return neo4j.query("MATCH (b:Building {id: $id}) RETURN count(b) > 0 AS found").bind(id).to("id")
+        return neo4j.query("MATCH (b:Building {id: $id, generation: $generation}) RETURN count(b) > 0 AS found")
+                .bind(id).to("id").bind(datasets.generation()).to("generation")
                 .fetchAs(Boolean.class).mappedBy((t, r) -> r.get("found").asBoolean()).one().orElse(false);
     }
 
@@ -90,7 +95,7 @@ public class CommunityRepository {
     Map<String, BuildingPage> pageBuildings(Collection<String> communityIds, String afterId, int limit) {
         return neo4j.query("""
                         UNWIND $ids AS cid
-                        MATCH (c:Community {id: cid})
+                        MATCH (c:Community {id: cid, generation: $generation})
                         CALL (c) {
                             MATCH (b:Building)-[:IN_COMMUNITY]->(c)
                             WHERE $afterId IS NULL OR b.id > $afterId
@@ -99,7 +104,7 @@ public class CommunityRepository {
                         }
                         RETURN c.id AS communityId, page, COUNT { (:Building)-[:IN_COMMUNITY]->(c) } AS total
                         """.formatted(BUILDING_PROJECTION))
-                .bind(List.copyOf(communityIds)).to("ids").bind(afterId).to("afterId").bind(limit).to("limit")
+                .bind(List.copyOf(communityIds)).to("ids").bind(datasets.generation()).to("generation").bind(afterId).to("afterId").bind(limit).to("limit")
                 .fetchAs(BuildingPage.class)
                 .mappedBy((t, r) -> {
                     String communityId = r.get("communityId").asString();

@@ -9,7 +9,8 @@ import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * The one writer of the administrative areas: {@code :District}, {@code :Subdistrict} and {@code :Community} with
- * their {@code IN_DISTRICT} / {@code IN_SUBDISTRICT} relationships, shared by every importer.
+ * their {@code IN_DISTRICT} / {@code IN_SUBDISTRICT} relationships, shared by every importer. Every method writes
+ * the generation of the {@link cn.nantong.livingcircle.system.GenerationScoped} runner it is given.
  */
 public final class CommunityWriter {
 
@@ -33,7 +34,7 @@ public final class CommunityWriter {
     public static void upsertDistricts(SimpleQueryRunner tx, List<DistrictRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
-                MERGE (d:District {id: r.id}) SET d.nameZh = r.nameZh, d.nameEn = r.nameEn
+                MERGE (d:District {id: r.id, generation: $generation}) SET d.nameZh = r.nameZh, d.nameEn = r.nameEn
                 """, rows.stream().map(d -> CypherBatches.row("id", d.id(), "nameZh", d.nameZh(), "nameEn",
                 d.nameEn())).toList(), progress);
     }
@@ -41,8 +42,8 @@ public final class CommunityWriter {
     public static void upsertSubdistricts(SimpleQueryRunner tx, List<SubdistrictRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
-                MATCH (d:District {id: r.districtId})
-                MERGE (s:Subdistrict {id: r.id}) SET s.nameZh = r.nameZh, s.nameEn = r.nameEn
+                MATCH (d:District {id: r.districtId, generation: $generation})
+                MERGE (s:Subdistrict {id: r.id, generation: $generation}) SET s.nameZh = r.nameZh, s.nameEn = r.nameEn
                 MERGE (s)-[:IN_DISTRICT]->(d)
                 """, rows.stream().map(s -> CypherBatches.row("id", s.id(), "districtId", s.districtId(), "nameZh",
                 s.nameZh(), "nameEn", s.nameEn())).toList(), progress);
@@ -51,8 +52,8 @@ public final class CommunityWriter {
     public static void upsertCommunities(SimpleQueryRunner tx, List<CommunityRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
-                MATCH (s:Subdistrict {id: r.subdistrictId})
-                MERGE (c:Community {id: r.id})
+                MATCH (s:Subdistrict {id: r.subdistrictId, generation: $generation})
+                MERGE (c:Community {id: r.id, generation: $generation})
                 SET c.nameZh = r.nameZh, c.nameEn = r.nameEn, c.location = point({latitude: r.lat, longitude: r.lon}),
                     c.areaSquareMeters = r.area, c.pilot = r.pilot, c.nameSource = r.nameSource
                 FOREACH (ignored IN CASE WHEN r.households IS NULL THEN [] ELSE [1] END |
@@ -68,7 +69,7 @@ public final class CommunityWriter {
     public static void recomputeTotals(SimpleQueryRunner tx, Collection<String> communityIds, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
-                MATCH (c:Community {id: id})
+                MATCH (c:Community {id: id, generation: $generation})
                 OPTIONAL MATCH (b:Building)-[:IN_COMMUNITY]->(c)
                 WITH c, sum(b.households) AS households, sum(b.residents) AS residents
                 SET c.households = households, c.residents = residents

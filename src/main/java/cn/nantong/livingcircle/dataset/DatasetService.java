@@ -25,6 +25,7 @@ public class DatasetService {
     private final TransactionTemplate readOnly;
     private final LoadingCache<String, Optional<DatasetInfo>> cache;
     private final ApplicationEventPublisher events;
+    private volatile DatasetInfo counted;
 
     DatasetService(Neo4jClient neo4j, TransactionTemplate readOnlyTransactions, ApplicationEventPublisher events) {
         this.neo4j = neo4j;
@@ -41,6 +42,15 @@ public class DatasetService {
                 "No dataset has been loaded yet"));
     }
 
+    /**
+     * The active generation's number, which every reader matches the dataset's nodes on.
+     *
+     * @throws ApiException {@code SERVICE_UNAVAILABLE} while no dataset has been imported yet
+     */
+    public long generation() {
+        return current().generation();
+    }
+
     public Optional<DatasetInfo> find() {
         return cache.get("current");
     }
@@ -52,22 +62,50 @@ public class DatasetService {
     }
 
     private Optional<DatasetInfo> load() {
-        return readOnly.execute(status -> neo4j.query("""
-                        MATCH (d:Dataset) WITH d ORDER BY d.importedAt DESC LIMIT 1
+        Optional<DatasetInfo> metadata = readOnly.execute(status -> neo4j.query("""
+                        MATCH (g:Generation {state: 'ACTIVE'})
+                        MATCH (d:Dataset) WHERE d.generation = g.number
+                        WITH g, d ORDER BY d.importedAt DESC LIMIT 1
                         RETURN d.id AS id, d.name AS name, d.source AS source, d.licence AS licence,
                                d.attribution AS attribution, d.synthetic AS synthetic, d.version AS version,
                                toString(d.importedAt) AS importedAt, d.horizonMeters AS horizonMeters,
-                               COUNT { (:Building) } AS buildings, COUNT { (:Outlet) } AS outlets,
-                               COUNT { (:Facility) } AS facilities, COUNT { (:Junction) } AS junctions,
-                               COUNT { ()-[:WALKWAY]->() } AS walkways, COUNT { ()-[:WALKS_TO]->() } AS walkingEdges
+                               g.number AS generation
                         """)
                 .fetchAs(DatasetInfo.class)
                 .mappedBy((t, r) -> new DatasetInfo(r.get("id").asString(), r.get("name").asString(),
                         r.get("source").asString(), r.get("licence").asString(), r.get("attribution").asString(),
                         Records.booleanOrFalse(r.get("synthetic")), r.get("version").asString(),
-                        r.get("importedAt").asString(), r.get("horizonMeters").asDouble(), r.get("buildings").asInt(),
-                        r.get("outlets").asInt(), r.get("facilities").asInt(), r.get("junctions").asInt(),
-                        r.get("walkways").asInt(), r.get("walkingEdges").asInt()))
+                        r.get("importedAt").asString(), r.get("horizonMeters").asDouble(),
+                        r.get("generation").asLong(), 0, 0, 0, 0, 0, 0))
                 .one());
+        return metadata.map(this::withCounts);
+    }
+
+    /**
+     * The counts change only with the version, and counting one generation's walking edges reads every building's
+     * degree (millions of edges at city scale), so they are counted once per version, not on every refresh.
+     */
+    private DatasetInfo withCounts(DatasetInfo d) {
+        DatasetInfo previous = counted;
+        if (previous != null && previous.version().equals(d.version()) && previous.generation() == d.generation()) {
+            return previous;
+        }
+        DatasetInfo full = readOnly.execute(status -> neo4j.query("""
+                        RETURN COUNT { (b:Building) WHERE b.generation = $generation } AS buildings,
+                               COUNT { (o:Outlet) WHERE o.generation = $generation } AS outlets,
+                               COUNT { (f:Facility) WHERE f.generation = $generation } AS facilities,
+                               COUNT { (j:Junction) WHERE j.generation = $generation } AS junctions,
+                               COUNT { (j:Junction)-[:WALKWAY]->() WHERE j.generation = $generation } AS walkways,
+                               COUNT { (b:Building)-[:WALKS_TO]->() WHERE b.generation = $generation } AS walkingEdges
+                        """)
+                .bind(d.generation()).to("generation")
+                .fetchAs(DatasetInfo.class)
+                .mappedBy((t, r) -> new DatasetInfo(d.id(), d.name(), d.source(), d.licence(), d.attribution(),
+                        d.synthetic(), d.version(), d.importedAt(), d.horizonMeters(), d.generation(),
+                        r.get("buildings").asInt(), r.get("outlets").asInt(), r.get("facilities").asInt(),
+                        r.get("junctions").asInt(), r.get("walkways").asInt(), r.get("walkingEdges").asInt()))
+                .one().orElseThrow());
+        counted = full;
+        return full;
     }
 }

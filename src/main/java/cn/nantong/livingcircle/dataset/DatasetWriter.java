@@ -19,11 +19,14 @@ public final class DatasetWriter {
     private DatasetWriter() {
     }
 
-    /** Upserts the dataset node with a fresh version stamp and import time; returns the new version. */
+    /**
+     * Upserts the dataset node of {@code tx}'s generation (a {@link cn.nantong.livingcircle.system.GenerationScoped}
+     * runner) with a fresh version stamp and import time; returns the new version.
+     */
     public static String stamp(SimpleQueryRunner tx, DatasetRow dataset) {
         String version = UUID.randomUUID().toString();
         tx.run("""
-                MERGE (d:Dataset {id: $id})
+                MERGE (d:Dataset {id: $id, generation: $generation})
                 SET d.name = $name, d.source = $source, d.licence = $licence, d.attribution = $attribution,
                     d.synthetic = $synthetic, d.version = $version, d.importedAt = datetime(),
                     d.horizonMeters = $horizonMeters
@@ -42,7 +45,9 @@ public final class DatasetWriter {
     public static String newVersion(SimpleQueryRunner tx) {
         String version = UUID.randomUUID().toString();
         tx.run("""
-                MATCH (d:Dataset) WITH d ORDER BY d.importedAt DESC LIMIT 1
+                MATCH (g:Generation {state: 'ACTIVE'})
+                MATCH (d:Dataset) WHERE d.generation = g.number
+                WITH d ORDER BY d.importedAt DESC LIMIT 1
                 SET d.version = $version, d.changedAt = datetime()
                 """, CypherBatches.row("version", version)).consume();
         return version;

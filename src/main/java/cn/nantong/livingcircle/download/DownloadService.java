@@ -6,9 +6,11 @@ import java.io.OutputStream;
 import java.util.Iterator;
 
 import cn.nantong.livingcircle.dataset.DatasetInfo;
+import cn.nantong.livingcircle.system.GenerationScoped;
 import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Transaction;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +39,8 @@ class DownloadService {
     /** Writes {@code file} to {@code out} (not closed) and returns its size in bytes. */
     long write(DownloadFile file, DatasetInfo dataset, OutputStream out) throws IOException {
         CountingStream counted = new CountingStream(out);
-        try (Session session = sessions.read(); Transaction tx = session.beginTransaction()) {
+        try (Session session = sessions.read(); Transaction readTx = session.beginTransaction()) {
+            GenerationScoped tx = GenerationScoped.of(readTx, dataset.generation());
             switch (file.format()) {
                 case CSV -> TableWriters.csv(file.table(), rows(tx, file.table()), counted);
                 case GEOJSON -> TableWriters.geoJson(json, file.table(), dataset, rows(tx, file.table()), counted);
@@ -59,7 +62,7 @@ class DownloadService {
         return counted.count;
     }
 
-    private static Iterator<TableSpec.Row> rows(Transaction tx, TableSpec table) {
+    private static Iterator<TableSpec.Row> rows(SimpleQueryRunner tx, TableSpec table) {
         Result result = tx.run(table.cypher(), table.parameters());
         return new Iterator<>() {
             @Override

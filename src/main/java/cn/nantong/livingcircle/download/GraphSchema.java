@@ -78,6 +78,7 @@ record GraphSchema(Map<String, PropertyType> nodeProperties, Map<String, Propert
     static GraphSchema discover(SimpleQueryRunner tx) {
         Map<String, PropertyType> nodes = types(tx.run("""
                 MATCH (n) WHERE size(labels(n)) > 0 AND all(l IN labels(n) WHERE l IN $labels)
+                  AND (n.generation IS NULL OR n.generation = $generation)
                 UNWIND keys(n) AS key
                 RETURN key, collect(DISTINCT valueType(n[key])) AS types
                 """, Map.of("labels", PUBLISHED_LABELS)).list(r -> Map.entry(r.get("key").asString(), r.get("types"))));
@@ -85,6 +86,8 @@ record GraphSchema(Map<String, PropertyType> nodeProperties, Map<String, Propert
                 MATCH (a)-[r]->(b)
                 WHERE size(labels(a)) > 0 AND all(l IN labels(a) WHERE l IN $labels)
                   AND size(labels(b)) > 0 AND all(l IN labels(b) WHERE l IN $labels)
+                  AND (a.generation IS NULL OR a.generation = $generation)
+                  AND (b.generation IS NULL OR b.generation = $generation)
                 UNWIND keys(r) AS key
                 RETURN key, collect(DISTINCT valueType(r[key])) AS types
                 """, Map.of("labels", PUBLISHED_LABELS)).list(r -> Map.entry(r.get("key").asString(), r.get("types"))));

@@ -32,12 +32,15 @@ final class GraphWriters {
 
     static final String NODES = """
             MATCH (n) WHERE size(labels(n)) > 0 AND all(l IN labels(n) WHERE l IN $labels)
+              AND (n.generation IS NULL OR n.generation = $generation)
             RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties
             """;
     static final String RELATIONSHIPS = """
             MATCH (a)-[r]->(b)
             WHERE size(labels(a)) > 0 AND all(l IN labels(a) WHERE l IN $labels)
               AND size(labels(b)) > 0 AND all(l IN labels(b) WHERE l IN $labels)
+              AND (a.generation IS NULL OR a.generation = $generation)
+              AND (b.generation IS NULL OR b.generation = $generation)
             RETURN elementId(r) AS id, elementId(a) AS start, elementId(b) AS end, type(r) AS type,
                    properties(r) AS properties
             """;

@@ -63,7 +63,7 @@ class Tables {
         return new TableSpec("places", "Outlets and public facilities",
                 "Every commercial outlet and public facility with its category, tier, community and position.",
                 columns, List.of("place_id"), TableSpec.Geometry.POINT, """
-                MATCH (p:Place)
+                MATCH (p:Place) WHERE p.generation = $generation
                 WITH p ORDER BY p.id
                 OPTIONAL MATCH (p)-[:IN_COMMUNITY]->(c:Community)
                 RETURN %s AS place, c.id AS communityId
@@ -114,7 +114,7 @@ class Tables {
                         + "share of residents within the category's target walking time (the journalist's table of "
                         + "completeness).",
                 List.copyOf(columns), List.of("community_id"), TableSpec.Geometry.POINT, """
-                MATCH (c:Community) WHERE c.id IS NOT NULL
+                MATCH (c:Community) WHERE c.id IS NOT NULL AND c.generation = $generation
                 WITH c ORDER BY c.id
                 OPTIONAL MATCH (c)-[:IN_SUBDISTRICT]->(s:Subdistrict)
                 OPTIONAL MATCH (s)-[:IN_DISTRICT]->(d:District)
@@ -184,7 +184,7 @@ class Tables {
                 "Every residential building with its residents and the network walking distance to the nearest "
                         + "place of each basic service category (基本保障类).",
                 List.copyOf(columns), List.of("building_id"), TableSpec.Geometry.POINT, """
-                MATCH (b:Building) WHERE b.id IS NOT NULL
+                MATCH (b:Building) WHERE b.id IS NOT NULL AND b.generation = $generation
                 WITH b ORDER BY b.id
                 MATCH (b)-[:IN_COMMUNITY]->(c:Community)
                 CALL (b) {
@@ -224,7 +224,7 @@ class Tables {
                 "One row per residential building and basic service category whose nearest place is farther than "
                         + "the category's target walking time at 5 km/h (the API's `gaps` for every basic category).",
                 List.copyOf(columns), List.of("building_id", "category"), TableSpec.Geometry.POINT, """
-                MATCH (b:Building) WHERE b.id IS NOT NULL AND b.walkwayId IS NOT NULL
+                MATCH (b:Building) WHERE b.id IS NOT NULL AND b.walkwayId IS NOT NULL AND b.generation = $generation
                 WITH b ORDER BY b.id
                 MATCH (b)-[:IN_COMMUNITY]->(c:Community)
                 UNWIND $basic AS category
@@ -262,7 +262,7 @@ class Tables {
                 "Every walkway segment between two junctions, with its length and shape: the network that all "
                         + "walking distances are computed on.",
                 columns, List.of("walkway_id"), TableSpec.Geometry.LINE_STRING, """
-                MATCH (a:Junction)-[w:WALKWAY]->(b:Junction) WHERE w.id IS NOT NULL
+                MATCH (a:Junction)-[w:WALKWAY]->(b:Junction) WHERE w.id IS NOT NULL AND a.generation = $generation
                 WITH a, w, b ORDER BY w.id
                 RETURN w.id AS id, a.id AS fromId, b.id AS toId, w.kind AS kind, w.lengthMeters AS lengthMeters,
                        w.synthetic AS synthetic, w.osmWay AS osmWay, w.shape AS shape,

@@ -11,6 +11,7 @@ import cn.nantong.livingcircle.api.GeoPoint;
 import cn.nantong.livingcircle.community.Building;
 import cn.nantong.livingcircle.community.Community;
 import cn.nantong.livingcircle.community.CommunityRepository;
+import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.WalkwayNetwork;
 import cn.nantong.livingcircle.engine.isochrone.LocalProjection;
@@ -62,6 +63,7 @@ class MapLayerService {
             MATCH (b:Building)
             WHERE point.withinBBox(b.location, point({latitude: $south, longitude: $west}),
                                    point({latitude: $north, longitude: $east}))
+              AND b.generation = $generation
             RETURN b.id AS id ORDER BY id LIMIT $limit
             """;
     /** Outlets and facilities have a point index each; one over the common label would not be used. */
@@ -70,11 +72,13 @@ class MapLayerService {
                 MATCH (p:Outlet)
                 WHERE point.withinBBox(p.location, point({latitude: $south, longitude: $west}),
                                        point({latitude: $north, longitude: $east}))
+                  AND p.generation = $generation
                 RETURN p.id AS id
                 UNION
                 MATCH (p:Facility)
                 WHERE point.withinBBox(p.location, point({latitude: $south, longitude: $west}),
                                        point({latitude: $north, longitude: $east}))
+                  AND p.generation = $generation
                 RETURN p.id AS id
             }
             RETURN id ORDER BY id LIMIT $limit
@@ -84,11 +88,13 @@ class MapLayerService {
     private final CityNetworkService networks;
     private final CommunityRepository communities;
     private final PlaceRepository places;
+    private final DatasetService datasets;
     private final GeometryFactory geometry = new GeometryFactory();
     private volatile Outlines outlines;
 
     MapLayerService(Neo4jClient neo4j, CityNetworkService networks, CommunityRepository communities,
-            PlaceRepository places) {
+            PlaceRepository places, DatasetService datasets) {
+        this.datasets = datasets;
         this.neo4j = neo4j;
         this.networks = networks;
         this.communities = communities;
@@ -145,6 +151,7 @@ class MapLayerService {
         return List.copyOf(neo4j.query(cypher)
                 .bind(box.getMinY()).to("south").bind(box.getMinX()).to("west")
                 .bind(box.getMaxY()).to("north").bind(box.getMaxX()).to("east").bind(limit).to("limit")
+                .bind(datasets.generation()).to("generation")
                 .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
     }
 
@@ -216,10 +223,11 @@ class MapLayerService {
     private Outlines computeOutlines(String version) {
         Map<String, Polygon> hulls = new LinkedHashMap<>();
         neo4j.query("""
-                        MATCH (b:Building)-[:IN_COMMUNITY]->(c:Community)
+                        MATCH (b:Building)-[:IN_COMMUNITY]->(c:Community) WHERE b.generation = $generation
                         WITH c.id AS id, collect([b.location.latitude, b.location.longitude]) AS points
                         RETURN id, points ORDER BY id
                         """)
+                .bind(datasets.generation()).to("generation")
                 .fetchAs(Object.class).mappedBy((t, r) -> {
                     List<Coordinate> latLon = r.get("points").asList(v -> new Coordinate(v.get(1).asDouble(),
                             v.get(0).asDouble()));

@@ -1,7 +1,9 @@
 package cn.nantong.livingcircle.importer;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 import cn.nantong.livingcircle.system.CypherBatches;
@@ -35,36 +37,43 @@ public final class WalkingEdgeWriter {
      */
     public static int create(SimpleQueryRunner tx, List<BuildingEdges> rows, int batchEdges, IntConsumer progress) {
         int written = 0;
-        int from = 0;
         int edges = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            edges += rows.get(i).targets().size();
-            if (edges >= batchEdges || i == rows.size() - 1) {
-                List<Object> batch = rows.subList(from, i + 1).stream().<Object>map(r -> CypherBatches.row(
-                        "b", r.buildingId(), "targets", r.targets().stream()
-                                .map(t -> CypherBatches.row("p", t.placeId(), "m", t.meters())).toList()))
-                        .toList();
-                tx.run("""
-                        UNWIND $rows AS r
-                        MATCH (b:Building {id: r.b})
-                        UNWIND r.targets AS t
-                        MATCH (p:Place {id: t.p})
-                        CREATE (b)-[:WALKS_TO {meters: t.m}]->(p)
-                        """, java.util.Map.of("rows", batch)).consume();
-                written += edges;
+        List<Object> batch = new ArrayList<>();
+        // one pass over the rows, which may be a view computed on access
+        for (BuildingEdges r : rows) {
+            batch.add(CypherBatches.row("b", r.buildingId(), "targets", r.targets().stream()
+                    .map(t -> CypherBatches.row("p", t.placeId(), "m", t.meters())).toList()));
+            edges += r.targets().size();
+            if (edges >= batchEdges) {
+                written += flush(tx, batch, edges);
                 progress.accept(written);
-                from = i + 1;
+                batch.clear();
                 edges = 0;
             }
         }
+        if (!batch.isEmpty()) {
+            written += flush(tx, batch, edges);
+            progress.accept(written);
+        }
         return written;
+    }
+
+    private static int flush(SimpleQueryRunner tx, List<Object> batch, int edges) {
+        tx.run("""
+                UNWIND $rows AS r
+                MATCH (b:Building {id: r.b, generation: $generation})
+                UNWIND r.targets AS t
+                MATCH (p:Place {id: t.p, generation: $generation})
+                CREATE (b)-[:WALKS_TO {meters: t.m}]->(p)
+                """, Map.of("rows", List.copyOf(batch))).consume();
+        return edges;
     }
 
     /** Deletes every walking edge of the buildings. */
     public static void deleteFrom(SimpleQueryRunner tx, Collection<String> buildingIds, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
-                MATCH (:Building {id: id})-[w:WALKS_TO]->()
+                MATCH (:Building {id: id, generation: $generation})-[w:WALKS_TO]->()
                 DELETE w
                 """, List.copyOf(buildingIds), progress);
     }
@@ -72,7 +81,7 @@ public final class WalkingEdgeWriter {
     public static void delete(SimpleQueryRunner tx, List<Edge> edges, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
-                MATCH (:Building {id: r.b})-[w:WALKS_TO]->(:Place {id: r.p})
+                MATCH (:Building {id: r.b, generation: $generation})-[w:WALKS_TO]->(:Place {id: r.p, generation: $generation})
                 DELETE w
                 """, edges.stream().map(e -> CypherBatches.row("b", e.buildingId(), "p", e.placeId())).toList(), progress);
     }
@@ -80,7 +89,7 @@ public final class WalkingEdgeWriter {
     public static void updateLengths(SimpleQueryRunner tx, List<Edge> edges, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
-                MATCH (:Building {id: r.b})-[w:WALKS_TO]->(:Place {id: r.p})
+                MATCH (:Building {id: r.b, generation: $generation})-[w:WALKS_TO]->(:Place {id: r.p, generation: $generation})
                 SET w.meters = r.m
                 """, edges.stream().map(e -> CypherBatches.row("b", e.buildingId(), "p", e.placeId(), "m",
                 e.meters())).toList(), progress);

@@ -15,6 +15,7 @@ import cn.nantong.livingcircle.api.Caller;
 import cn.nantong.livingcircle.api.GeoPoint;
 import cn.nantong.livingcircle.catalog.CategoryCatalog;
 import cn.nantong.livingcircle.dataset.DatasetService;
+import cn.nantong.livingcircle.dataset.Generations;
 import cn.nantong.livingcircle.dataset.DatasetWriter;
 import cn.nantong.livingcircle.engine.Attachment;
 import cn.nantong.livingcircle.engine.CityNetwork;
@@ -35,6 +36,7 @@ import cn.nantong.livingcircle.place.PlaceRepository;
 import cn.nantong.livingcircle.place.PlaceRow;
 import cn.nantong.livingcircle.place.PlaceWriter;
 import cn.nantong.livingcircle.system.CypherBatches;
+import cn.nantong.livingcircle.system.GenerationScoped;
 import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -245,10 +247,18 @@ class PlaceMaintenance {
 
     private PlaceWrite write(Caller caller, String operation, ChangeKind kind, String id, String reason,
             Change change) {
+        long cityGeneration = datasets.generation();
         CityNetwork city = networks.current();
         int horizon = walking.horizonMillimetres();
         PlaceChange audit;
-        try (Session session = sessions.write(); Transaction tx = session.beginTransaction()) {
+        try (Session session = sessions.write(); Transaction writeTx = session.beginTransaction()) {
+            long generation = Generations.lockActive(writeTx);
+            if (generation != cityGeneration) {
+                datasets.invalidate();
+                throw new ApiException(ApiException.ErrorCode.SERVICE_UNAVAILABLE, "A new dataset was activated "
+                        + "while this write was prepared; nothing was written, send it again");
+            }
+            GenerationScoped tx = GenerationScoped.of(writeTx, generation);
             PlaceWriter.lock(tx, id);
             PlaceRow before = PlaceWriter.read(tx, List.of(id)).get(id);
             Planned planned = change.apply(before, city);
@@ -275,7 +285,7 @@ class PlaceMaintenance {
             PlaceChangeWriter.ChangeRow row = new PlaceChangeWriter.ChangeRow(UUID.randomUUID().toString(), kind,
                     operation, id, changedBy, fields, toJson(beforeJson), toJson(afterJson), reason, version, edges);
             var changedAt = PlaceChangeWriter.create(tx, row);
-            tx.commit();
+            writeTx.commit();
             audit = new PlaceChange(row.id(), kind, operation, id, changedAt, changedBy, fields, beforeJson,
                     afterJson, reason, version, edges);
         }
@@ -297,7 +307,7 @@ class PlaceMaintenance {
     }
 
     /** Writes the difference between the stored and the new edges of the place; returns what it wrote. */
-    private static WalkingEdgeChanges rewriteEdges(Transaction tx, String placeId, Map<String, Double> stored,
+    private static WalkingEdgeChanges rewriteEdges(GenerationScoped tx, String placeId, Map<String, Double> stored,
             Map<String, Double> computed) {
         List<WalkingEdgeWriter.BuildingEdges> creates = new ArrayList<>();
         List<WalkingEdgeWriter.Edge> updates = new ArrayList<>();
@@ -325,10 +335,10 @@ class PlaceMaintenance {
     }
 
     /** Stored walking edges to the place: building id → metres. */
-    private static Map<String, Double> walkingEdges(Transaction tx, String placeId) {
+    private static Map<String, Double> walkingEdges(GenerationScoped tx, String placeId) {
         Map<String, Double> edges = new LinkedHashMap<>();
         tx.run("""
-                MATCH (b:Building)-[w:WALKS_TO]->(:Place {id: $id})
+                MATCH (b:Building)-[w:WALKS_TO]->(:Place {id: $id, generation: $generation})
                 RETURN b.id AS building, w.meters AS meters
                 """, Map.of("id", placeId)).forEachRemaining(r -> edges.put(r.get("building").asString(),
                 r.get("meters").asDouble()));
@@ -339,9 +349,9 @@ class PlaceMaintenance {
      * The writer links a place only to a community or centre that exists; checked here, after the write and in
      * its transaction, so a community deleted meanwhile is noticed too. A failure rolls the whole write back.
      */
-    private static void requireReferences(Transaction tx, PlaceRow row) {
+    private static void requireReferences(GenerationScoped tx, PlaceRow row) {
         Record r = tx.run("""
-                MATCH (p:Place {id: $id})
+                MATCH (p:Place {id: $id, generation: $generation})
                 RETURN EXISTS { (p)-[:IN_COMMUNITY]->(:Community) } AS community,
                        EXISTS { (p)-[:IN_CENTER]->(:CommercialCenter) } AS center
                 """, Map.of("id", row.id())).single();

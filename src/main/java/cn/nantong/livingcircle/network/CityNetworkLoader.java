@@ -12,6 +12,7 @@ import cn.nantong.livingcircle.engine.Millimetres;
 import cn.nantong.livingcircle.engine.PlaceLocator;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
 import cn.nantong.livingcircle.engine.WalkwayNetwork;
+import cn.nantong.livingcircle.system.GenerationScoped;
 import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
@@ -31,18 +32,22 @@ class CityNetworkLoader {
         this.sessions = sessions;
     }
 
-    CityNetwork load(String version) {
+    CityNetwork load(String version, long generation) {
         try (Session session = sessions.read()) {
-            return session.executeRead(tx -> {
+            return session.executeRead(readTx -> {
+                GenerationScoped tx = GenerationScoped.of(readTx, generation);
                 Map<String, Integer> junctionIndex = new HashMap<>();
                 WalkwayNetwork.Builder builder = WalkwayNetwork.builder();
-                tx.run("MATCH (j:Junction) RETURN j.id AS id, j.location.latitude AS lat, j.location.longitude AS lon")
+                tx.run("""
+                        MATCH (j:Junction) WHERE j.generation = $generation
+                        RETURN j.id AS id, j.location.latitude AS lat, j.location.longitude AS lon
+                        """)
                         .forEachRemaining(r -> junctionIndex.put(r.get("id").asString(),
                                 builder.addJunction(r.get("lat").asDouble(), r.get("lon").asDouble())));
                 List<String> walkwayIds = new ArrayList<>();
                 Map<String, Integer> segmentIndex = new HashMap<>();
                 tx.run("""
-                        MATCH (a:Junction)-[w:WALKWAY]->(b:Junction)
+                        MATCH (a:Junction)-[w:WALKWAY]->(b:Junction) WHERE a.generation = $generation
                         RETURN w.id AS id, a.id AS a, b.id AS b, w.lengthMeters AS meters, w.shape AS shape
                         """).forEachRemaining(r -> {
                     int mm = Millimetres.of(r.get("meters").asDouble());
@@ -59,7 +64,7 @@ class CityNetworkLoader {
 
                 List<String> communityIds = new ArrayList<>();
                 Map<String, Integer> communityIndex = new HashMap<>();
-                tx.run("MATCH (c:Community) RETURN c.id AS id ORDER BY id").forEachRemaining(r -> {
+                tx.run("MATCH (c:Community) WHERE c.generation = $generation RETURN c.id AS id ORDER BY id").forEachRemaining(r -> {
                     communityIndex.put(r.get("id").asString(), communityIds.size());
                     communityIds.add(r.get("id").asString());
                 });
@@ -70,7 +75,7 @@ class CityNetworkLoader {
                 IntList households = new IntList();
                 IntList buildingCommunity = new IntList();
                 tx.run("""
-                        MATCH (b:Building) WHERE b.walkwayId IS NOT NULL
+                        MATCH (b:Building) WHERE b.generation = $generation AND b.walkwayId IS NOT NULL
                         OPTIONAL MATCH (b)-[:IN_COMMUNITY]->(c:Community)
                         RETURN b.id AS id, b.walkwayId AS walkwayId, b.offsetMeters AS offset,
                                b.residents AS residents, b.households AS households, c.id AS community
@@ -101,7 +106,7 @@ class CityNetworkLoader {
                 IntList placeOffset = new IntList();
                 List<Boolean> placeOutlet = new ArrayList<>();
                 tx.run("""
-                        MATCH (p:Place) WHERE p.walkwayId IS NOT NULL
+                        MATCH (p:Place) WHERE p.generation = $generation AND p.walkwayId IS NOT NULL
                         RETURN p.id AS id, p.walkwayId AS walkwayId, p.offsetMeters AS offset, p.category AS category,
                                p:Outlet AS outlet
                         ORDER BY id

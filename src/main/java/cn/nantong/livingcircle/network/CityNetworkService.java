@@ -54,7 +54,7 @@ public class CityNetworkService implements ApplicationRunner {
             network = current;
             if (network == null || !network.version().equals(dataset.version())) {
                 long start = System.nanoTime();
-                network = loader.load(dataset.version());
+                network = loader.load(dataset.version(), dataset.generation());
                 current = network;
                 log.info("Loaded the walkway network of data version {}: {} junctions, {} segments, {} buildings, "
                         + "{} places in {} ms", dataset.version(), network.network().junctionCount(),

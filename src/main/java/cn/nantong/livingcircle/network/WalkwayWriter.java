@@ -9,7 +9,8 @@ import org.neo4j.driver.SimpleQueryRunner;
 
 /**
  * The one writer of the walkway graph: {@code :Junction} nodes and {@code WALKWAY} relationships, shared by every
- * importer. The in-memory network ({@link CityNetworkLoader}) reads back exactly these properties.
+ * importer. The in-memory network ({@link CityNetworkLoader}) reads back exactly these properties. Every method
+ * writes the generation of the {@link cn.nantong.livingcircle.system.GenerationScoped} runner it is given.
  */
 public final class WalkwayWriter {
 
@@ -30,7 +31,7 @@ public final class WalkwayWriter {
     public static void upsertJunctions(SimpleQueryRunner tx, List<JunctionRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
-                MERGE (j:Junction {id: r.id}) SET j.location = point({latitude: r.lat, longitude: r.lon})
+                MERGE (j:Junction {id: r.id, generation: $generation}) SET j.location = point({latitude: r.lat, longitude: r.lon})
                 """, rows.stream().map(j -> CypherBatches.row("id", j.id(), "lat", j.lat(), "lon", j.lon())).toList(),
                 progress);
     }
@@ -38,7 +39,7 @@ public final class WalkwayWriter {
     public static void upsertWalkways(SimpleQueryRunner tx, List<WalkwayRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
-                MATCH (a:Junction {id: r.fromId}), (b:Junction {id: r.toId})
+                MATCH (a:Junction {id: r.fromId, generation: $generation}), (b:Junction {id: r.toId, generation: $generation})
                 MERGE (a)-[w:WALKWAY {id: r.id}]->(b)
                 SET w.lengthMeters = r.lengthMeters, w.kind = r.kind, w.synthetic = r.synthetic, w.shape = r.shape,
                     w.osmWay = r.osmWay
@@ -50,7 +51,7 @@ public final class WalkwayWriter {
     public static void deleteWalkways(SimpleQueryRunner tx, Collection<String> ids, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
-                MATCH ()-[w:WALKWAY {id: id}]->() DELETE w
+                MATCH (a:Junction)-[w:WALKWAY {id: id}]->() WHERE a.generation = $generation DELETE w
                 """, List.copyOf(ids), progress);
     }
 
@@ -58,7 +59,7 @@ public final class WalkwayWriter {
     public static void deleteOrphanJunctions(SimpleQueryRunner tx, Collection<String> ids, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
-                MATCH (j:Junction {id: id}) WHERE NOT (j)--()
+                MATCH (j:Junction {id: id, generation: $generation}) WHERE NOT (j)--()
                 DELETE j
                 """, List.copyOf(ids), progress);
     }

@@ -19,8 +19,8 @@ public final class CommercialCenterWriter {
     public static void upsert(SimpleQueryRunner tx, List<CommercialCenterRow> rows, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS r
-                MATCH (c:Community {id: r.communityId})
-                MERGE (cc:CommercialCenter {id: r.id})
+                MATCH (c:Community {id: r.communityId, generation: $generation})
+                MERGE (cc:CommercialCenter {id: r.id, generation: $generation})
                 SET cc.name = r.name, cc.newOrRenovated = r.newOrRenovated, cc.renovatedYear = r.renovatedYear,
                     cc.floorAreaSquareMeters = r.floorArea, cc.location = point({latitude: r.lat, longitude: r.lon})
                 MERGE (cc)-[:IN_COMMUNITY]->(c)

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import cn.nantong.livingcircle.api.Records;
 import cn.nantong.livingcircle.catalog.CategoryCatalog;
 import cn.nantong.livingcircle.catalog.ServiceCategory;
+import cn.nantong.livingcircle.dataset.DatasetService;
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
@@ -21,10 +22,12 @@ public class PlaceRepository {
 
     private final Neo4jClient neo4j;
     private final CategoryCatalog catalog;
+    private final DatasetService datasets;
 
-    PlaceRepository(Neo4jClient neo4j, CategoryCatalog catalog) {
+    PlaceRepository(Neo4jClient neo4j, CategoryCatalog catalog, DatasetService datasets) {
         this.neo4j = neo4j;
         this.catalog = catalog;
+        this.datasets = datasets;
     }
 
     /**
@@ -44,10 +47,10 @@ public class PlaceRepository {
             return Map.of();
         }
         return neo4j.query("""
-                        MATCH (p:Place) WHERE p.id IN $ids
+                        MATCH (p:Place) WHERE p.id IN $ids AND p.generation = $generation
                         RETURN %s AS place
                         """.formatted(PROJECTION))
-                .bind(List.copyOf(ids)).to("ids")
+                .bind(List.copyOf(ids)).to("ids").bind(datasets.generation()).to("generation")
                 .fetchAs(Place.class).mappedBy((t, r) -> fromProjection(r.get("place"))).all().stream()
                 .collect(Collectors.toMap(Place::id, Function.identity()));
     }

@@ -13,13 +13,14 @@ import org.neo4j.driver.SimpleQueryRunner;
  * The one writer of {@code :Place} nodes and their {@code OF_CATEGORY}, {@code IN_COMMUNITY} and {@code IN_CENTER}
  * relationships, shared by the CSV import, the OSM import and maintenance writes. An upsert stores every field of
  * {@link PlaceRow} (an absent value removes the property) and moves the relationships to what the row says, touching
- * a relationship only when it changes, so writing the same row again changes nothing.
+ * a relationship only when it changes, so writing the same row again changes nothing. Every method reads or writes
+ * the generation of the {@link cn.nantong.livingcircle.system.GenerationScoped} runner it is given.
  */
 public final class PlaceWriter {
 
     private static final String UPSERT = """
             UNWIND $rows AS r
-            MERGE (p:Place {id: r.id})
+            MERGE (p:Place {id: r.id, generation: $generation})
             SET p.name = r.name, p.category = r.category, p.kind = r.kind, p.brand = r.brand, p.chain = r.chain,
                 p.newOrRenovated = r.newOrRenovated, p.renovatedYear = r.renovatedYear,
                 p.floorAreaSquareMeters = r.floorArea, p.openingHours = r.openingHours,
@@ -40,8 +41,8 @@ public final class PlaceWriter {
             DELETE oldCenter
             WITH DISTINCT p, r
             OPTIONAL MATCH (category:ServiceCategory {code: r.category})
-            OPTIONAL MATCH (community:Community {id: r.communityId})
-            OPTIONAL MATCH (center:CommercialCenter {id: r.centerId})
+            OPTIONAL MATCH (community:Community {id: r.communityId, generation: $generation})
+            OPTIONAL MATCH (center:CommercialCenter {id: r.centerId, generation: $generation})
             FOREACH (c IN CASE WHEN category IS NULL THEN [] ELSE [category] END | MERGE (p)-[:OF_CATEGORY]->(c))
             FOREACH (c IN CASE WHEN community IS NULL THEN [] ELSE [community] END | MERGE (p)-[:IN_COMMUNITY]->(c))
             FOREACH (c IN CASE WHEN center IS NULL THEN [] ELSE [center] END | MERGE (p)-[:IN_CENTER]->(c))
@@ -60,13 +61,13 @@ public final class PlaceWriter {
                centerId: head([(p)-[:IN_CENTER]->(cc:CommercialCenter) | cc.id])}""";
 
     private static final String STORED = """
-            MATCH (p:Place)
+            MATCH (p:Place) WHERE p.generation = $generation
             WITH p ORDER BY p.id
             RETURN %s AS row
             """.formatted(STORED_ROW);
 
     private static final String STORED_BY_ID = """
-            MATCH (p:Place) WHERE p.id IN $ids
+            MATCH (p:Place) WHERE p.id IN $ids AND p.generation = $generation
             RETURN %s AS row
             """.formatted(STORED_ROW);
 
@@ -81,7 +82,7 @@ public final class PlaceWriter {
     public static void delete(SimpleQueryRunner tx, Collection<String> ids, IntConsumer progress) {
         CypherBatches.run(tx, """
                 UNWIND $rows AS id
-                MATCH (p:Place {id: id}) DETACH DELETE p
+                MATCH (p:Place {id: id, generation: $generation}) DETACH DELETE p
                 """, List.copyOf(ids), progress);
     }
 
@@ -91,7 +92,7 @@ public final class PlaceWriter {
      */
     public static void lock(SimpleQueryRunner tx, String id) {
         tx.run("""
-                MATCH (p:Place {id: $id})
+                MATCH (p:Place {id: $id, generation: $generation})
                 SET p.id = p.id
                 """, Map.of("id", id)).consume();
     }

@@ -99,8 +99,8 @@ public class ReachabilityService {
 
         // only the graph query runs in a (read) transaction; the in-memory paths hold no connection
         ReachPage rows = readOnly.execute(status -> neo4j.query(predicate.into("""
-                        MATCH (b:Building {id: $buildingId})-[w:WALKS_TO]->(p:Place)
-                        USING INDEX b:Building(id)
+                        MATCH (b:Building {id: $buildingId, generation: $generation})-[w:WALKS_TO]->(p:Place)
+                        USING INDEX b:Building(id, generation)
                         WHERE w.meters <= $maxMeters AND ($codes IS NULL OR p.category IN $codes) AND $placeFilter
                         WITH w.meters AS meters, p
                         ORDER BY meters, p.id
@@ -117,6 +117,7 @@ public class ReachabilityService {
                         """.formatted(PlaceRepository.PROJECTION)))
                 .bindAll(predicate.parameters())
                 .bind(buildingId).to("buildingId")
+                .bind(datasets.generation()).to("generation")
                 .bind(Millimetres.toMeters(maxMillimetres)).to("maxMeters")
                 .bind(codes).to("codes")
                 .bind(page.after() == null ? null : page.after().id()).to("afterId")

@@ -12,6 +12,7 @@ import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.geo.Crs;
 import cn.nantong.livingcircle.place.FacilityKind;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import cn.nantong.livingcircle.dataset.DatasetService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,10 +47,12 @@ public class PlaceFilters {
 
     private final Neo4jClient neo4j;
     private final CategoryCatalog catalog;
+    private final DatasetService datasets;
 
-    PlaceFilters(Neo4jClient neo4j, CategoryCatalog catalog) {
+    PlaceFilters(Neo4jClient neo4j, CategoryCatalog catalog, DatasetService datasets) {
         this.neo4j = neo4j;
         this.catalog = catalog;
+        this.datasets = datasets;
     }
 
     /** A compiled filter: the predicate text and its parameters. */
@@ -80,10 +83,10 @@ public class PlaceFilters {
     public List<String> matchingPlaceIds(Predicate predicate) {
         return List.copyOf(neo4j.query(predicate.into("""
                         MATCH (p:Place)
-                        WHERE $placeFilter
+                        WHERE p.generation = $generation AND $placeFilter
                         RETURN p.id AS id
                         """))
-                .bindAll(predicate.parameters())
+                .bindAll(predicate.parameters()).bind(datasets.generation()).to("generation")
                 .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
     }
 
@@ -103,10 +106,11 @@ public class PlaceFilters {
         // a phrase of the text's bigrams; CONTAINS then keeps exact substrings only (the analyzer also folds width)
         return List.copyOf(neo4j.query("""
                         CALL db.index.fulltext.queryNodes('place_name', $phrase) YIELD node
-                        WHERE node.name CONTAINS $text
+                        WHERE node.generation = $generation AND node.name CONTAINS $text
                         RETURN node.id AS id
                         """)
                 .bind("\"" + text + "\"").to("phrase").bind(text).to("text")
+                .bind(datasets.generation()).to("generation")
                 .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import cn.nantong.livingcircle.api.Records;
 import cn.nantong.livingcircle.community.Building;
 import cn.nantong.livingcircle.community.CommunityRepository;
+import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.place.Outlet;
 import cn.nantong.livingcircle.place.Place;
 import cn.nantong.livingcircle.place.PlaceRepository;
@@ -37,10 +38,12 @@ class SearchRepository {
 
     private final Neo4jClient neo4j;
     private final PlaceRepository places;
+    private final DatasetService datasets;
 
-    SearchRepository(Neo4jClient neo4j, PlaceRepository places) {
+    SearchRepository(Neo4jClient neo4j, PlaceRepository places, DatasetService datasets) {
         this.neo4j = neo4j;
         this.places = places;
+        this.datasets = datasets;
     }
 
     /** One matched place of a page with its sort key (a name or a number) and its straight-line distance. */
@@ -64,16 +67,17 @@ class SearchRepository {
         parameters.put("afterKey", afterKey);
         parameters.put("afterId", afterId);
         parameters.put("limit", limit);
+        parameters.put("generation", datasets.generation());
         // nulls last both ways: a place without a floor area sorts after every area
         return neo4j.query(filter.into("""
                         CALL () {
                             MATCH (p:Place)
-                            WHERE $placeFilter
+                            WHERE p.generation = $generation AND $placeFilter
                             RETURN count(p) AS total
                         }
                         CALL () {
                             MATCH (p:Place)
-                            WHERE $placeFilter
+                            WHERE p.generation = $generation AND $placeFilter
                             WITH p, CASE $order
                                         WHEN 'NAME' THEN p.name
                                         WHEN 'FLOOR_AREA' THEN coalesce(p.floorAreaSquareMeters,
@@ -107,12 +111,12 @@ class SearchRepository {
     List<CategoryFigures> aggregate(PlaceFilters.Predicate filter) {
         return List.copyOf(neo4j.query(filter.into("""
                         MATCH (p:Place)
-                        WHERE $placeFilter
+                        WHERE p.generation = $generation AND $placeFilter
                         RETURN p.category AS category, count(p) AS places, count(p.floorAreaSquareMeters) AS withArea,
                                min(p.floorAreaSquareMeters) AS minArea, max(p.floorAreaSquareMeters) AS maxArea,
                                sum(p.floorAreaSquareMeters) AS sumArea
                         """))
-                .bindAll(filter.parameters())
+                .bindAll(filter.parameters()).bind(datasets.generation()).to("generation")
                 .fetchAs(CategoryFigures.class)
                 .mappedBy((t, r) -> new CategoryFigures(r.get("category").asString(), r.get("places").asInt(),
                         r.get("withArea").asInt(), Records.doubleOrNull(r.get("minArea")),
@@ -125,20 +129,20 @@ class SearchRepository {
     Map<String, String> communityIdsOfPlaces(Collection<String> placeIds) {
         Map<String, String> result = new HashMap<>();
         neo4j.query("""
-                        MATCH (p:Place)-[:IN_COMMUNITY]->(c:Community) WHERE p.id IN $ids
+                        MATCH (p:Place)-[:IN_COMMUNITY]->(c:Community) WHERE p.id IN $ids AND p.generation = $generation
                         RETURN p.id AS placeId, c.id AS communityId
                         """)
-                .bind(List.copyOf(placeIds)).to("ids")
+                .bind(List.copyOf(placeIds)).to("ids").bind(datasets.generation()).to("generation")
                 .fetch().all().forEach(r -> result.put((String) r.get("placeId"), (String) r.get("communityId")));
         return result;
     }
 
     Map<String, CommercialCenter> centersByIds(Collection<String> ids) {
         return neo4j.query("""
-                        MATCH (cc:CommercialCenter) WHERE cc.id IN $ids
+                        MATCH (cc:CommercialCenter) WHERE cc.id IN $ids AND cc.generation = $generation
                         RETURN %s AS center
                         """.formatted(CENTER_PROJECTION))
-                .bind(List.copyOf(ids)).to("ids")
+                .bind(List.copyOf(ids)).to("ids").bind(datasets.generation()).to("generation")
                 .fetchAs(CommercialCenter.class).mappedBy((t, r) -> center(r.get("center"))).all().stream()
                 .collect(Collectors.toMap(CommercialCenter::id, Function.identity()));
     }
@@ -147,14 +151,14 @@ class SearchRepository {
         return neo4j.query("""
                         CALL () {
                             MATCH (cc:CommercialCenter)
-                            WHERE ($communityIds IS NULL
+                            WHERE cc.generation = $generation AND ($communityIds IS NULL
                                    OR EXISTS { (cc)-[:IN_COMMUNITY]->(c:Community) WHERE c.id IN $communityIds })
                               AND ($newOrRenovated IS NULL OR cc.newOrRenovated = $newOrRenovated)
                             RETURN count(cc) AS total
                         }
                         CALL () {
                             MATCH (cc:CommercialCenter)
-                            WHERE ($communityIds IS NULL
+                            WHERE cc.generation = $generation AND ($communityIds IS NULL
                                    OR EXISTS { (cc)-[:IN_COMMUNITY]->(c:Community) WHERE c.id IN $communityIds })
                               AND ($newOrRenovated IS NULL OR cc.newOrRenovated = $newOrRenovated)
                               AND ($afterId IS NULL OR cc.id > $afterId)
@@ -164,7 +168,7 @@ class SearchRepository {
                         RETURN total, page
                         """.formatted(CENTER_PROJECTION))
                 .bind(communityIds).to("communityIds").bind(newOrRenovated).to("newOrRenovated")
-                .bind(afterId).to("afterId").bind(limit).to("limit")
+                .bind(afterId).to("afterId").bind(limit).to("limit").bind(datasets.generation()).to("generation")
                 .fetchAs(Page.class)
                 .mappedBy((t, r) -> new Page<>(r.get("total").asInt(), r.get("page").asList(SearchRepository::center)))
                 .one().map(page -> (Page<CommercialCenter>) page).orElseThrow();
@@ -174,11 +178,11 @@ class SearchRepository {
     Map<String, List<Outlet>> outletsOfCenters(Collection<String> centerIds) {
         Map<String, List<Outlet>> result = new HashMap<>();
         neo4j.query("""
-                        MATCH (p:Outlet)-[:IN_CENTER]->(cc:CommercialCenter) WHERE cc.id IN $ids
+                        MATCH (p:Outlet)-[:IN_CENTER]->(cc:CommercialCenter) WHERE cc.id IN $ids AND cc.generation = $generation
                         WITH cc, p ORDER BY p.id
                         RETURN cc.id AS centerId, collect(%s) AS outlets
                         """.formatted(PlaceRepository.PROJECTION))
-                .bind(List.copyOf(centerIds)).to("ids")
+                .bind(List.copyOf(centerIds)).to("ids").bind(datasets.generation()).to("generation")
                 .fetchAs(Map.Entry.class)
                 .mappedBy((t, r) -> Map.entry(r.get("centerId").asString(),
                         r.get("outlets").asList(v -> (Outlet) places.fromProjection(v))))
@@ -191,14 +195,14 @@ class SearchRepository {
         return neo4j.query("""
                         CALL () {
                             MATCH (b:Building)-[:IN_COMMUNITY]->(c:Community)
-                            WHERE ($communityIds IS NULL OR c.id IN $communityIds)
+                            WHERE b.generation = $generation AND ($communityIds IS NULL OR c.id IN $communityIds)
                               AND ($name IS NULL OR b.name CONTAINS $name)
                               AND ($southWest IS NULL OR point.withinBBox(b.location, point($southWest), point($northEast)))
                             RETURN count(b) AS total
                         }
                         CALL () {
                             MATCH (b:Building)-[:IN_COMMUNITY]->(c:Community)
-                            WHERE ($communityIds IS NULL OR c.id IN $communityIds)
+                            WHERE b.generation = $generation AND ($communityIds IS NULL OR c.id IN $communityIds)
                               AND ($name IS NULL OR b.name CONTAINS $name)
                               AND ($southWest IS NULL OR point.withinBBox(b.location, point($southWest), point($northEast)))
                               AND ($afterId IS NULL OR b.id > $afterId)
@@ -209,7 +213,7 @@ class SearchRepository {
                         """.formatted(BUILDING_PROJECTION))
                 .bind(communityIds).to("communityIds").bind(nameContains).to("name")
                 .bind(southWest).to("southWest").bind(northEast).to("northEast")
-                .bind(afterId).to("afterId").bind(limit).to("limit")
+                .bind(afterId).to("afterId").bind(limit).to("limit").bind(datasets.generation()).to("generation")
                 .fetchAs(Page.class)
                 .mappedBy((t, r) -> new Page<>(r.get("total").asInt(),
                         r.get("page").asList(v -> CommunityRepository.building(v))))

@@ -13,12 +13,14 @@ import cn.nantong.livingcircle.community.CommunityWriter;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.dataset.DatasetWriter.DatasetRow;
 import cn.nantong.livingcircle.dataset.DatasetWriter;
+import cn.nantong.livingcircle.dataset.Generations;
 import cn.nantong.livingcircle.importer.ImportException;
 import cn.nantong.livingcircle.importer.WalkingEdgeWriter;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import cn.nantong.livingcircle.network.WalkwayWriter;
 import cn.nantong.livingcircle.place.PlaceWriter;
 import cn.nantong.livingcircle.system.CypherBatches;
+import cn.nantong.livingcircle.system.GenerationScoped;
 import cn.nantong.livingcircle.system.Neo4jSessions;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
@@ -79,11 +81,17 @@ public class OsmImporter {
                 extract.nodeCount(), extract.ways.size(), extract.relations, (parsed - start) / 1_000_000);
         Set<String> codes = catalog.all().stream().map(ServiceCategory::code).collect(Collectors.toSet());
         CategoryMapping mapping = CategoryMapping.read(resources.getResource(CategoryMapping.LOCATION), codes);
-        ExistingGraph graph = ExistingGraph.load(sessions);
+        Long active;
+        try (Session session = sessions.read()) {
+            active = Generations.active(session);
+        }
+        // the first data of an empty graph goes into a new generation, activated once written
+        long generation = active != null ? active : Generations.stage(sessions, CypherBatches.SILENT);
+        ExistingGraph graph = ExistingGraph.load(sessions, generation);
         String slug = slug(name);
         OsmImportPlan plan = new OsmImportPlanner(extract, graph, mapping, new OsmImportPlanner.Settings(
                 properties.minIslandMeters(), walking.maxSnapMeters(), walking.horizonMillimetres()), slug)
-                .plan(ids -> ExistingGraph.walkingEdges(sessions, ids));
+                .plan(ids -> ExistingGraph.walkingEdges(sessions, generation, ids));
         long planned = System.nanoTime();
         OsmImportPlan.Stats s = plan.stats();
         log.info("OSM import of {}: planned in {} ms: {} junctions, {} walkways ({} islands with {} walkways dropped), "
@@ -93,7 +101,7 @@ public class OsmImporter {
                 plan.walkwayCreates().size(), plan.buildingWrites().size(), plan.placeWrites().size(),
                 plan.walkingEdgeCreateCount() + plan.walkingEdgeUpdates().size(), s.buildingsRecomputed());
         String datasetId = OsmIds.datasetId(slug);
-        write(plan, datasetId, name, extract);
+        write(plan, datasetId, name, extract, generation, active == null);
         long written = System.nanoTime();
         datasets.invalidate();
         OsmImportSummary summary = new OsmImportSummary(file.toString(), datasetId, s.nodes(), s.ways(),
@@ -118,46 +126,64 @@ public class OsmImporter {
         return slug.isEmpty() ? "file" : slug;
     }
 
-    /** Every change through the shared writers, in ONE transaction, deletions before the writes they make room for. */
-    private void write(OsmImportPlan plan, String datasetId, String fileName, OsmExtract extract) {
-        try (Session session = sessions.write(); Transaction tx = session.beginTransaction()) {
-            CommunityWriter.upsertDistricts(tx, plan.districts(), CypherBatches.SILENT);
-            CommunityWriter.upsertSubdistricts(tx, plan.subdistricts(), CypherBatches.SILENT);
-            CommunityWriter.upsertCommunities(tx, plan.communities(),
-                    progress(fileName, "communities", plan.communities()));
-            PlaceWriter.delete(tx, plan.placeDeletes(), progress(fileName, "place deletions", plan.placeDeletes()));
-            BuildingWriter.delete(tx, plan.buildingDeletes(),
-                    progress(fileName, "building deletions", plan.buildingDeletes()));
-            WalkwayWriter.deleteWalkways(tx, plan.walkwayDeletes(),
-                    progress(fileName, "walkway deletions", plan.walkwayDeletes()));
-            WalkwayWriter.upsertJunctions(tx, plan.junctions(), progress(fileName, "junctions", plan.junctions()));
-            WalkwayWriter.upsertWalkways(tx, plan.walkwayCreates(), progress(fileName, "walkways",
-                    plan.walkwayCreates()));
-            List<String> orphans = List.copyOf(plan.orphanJunctionCandidates());
-            WalkwayWriter.deleteOrphanJunctions(tx, orphans, progress(fileName, "orphan junctions", orphans));
-            BuildingWriter.upsert(tx, plan.buildingWrites(), progress(fileName, "buildings", plan.buildingWrites()));
-            PlaceWriter.upsert(tx, plan.placeWrites(), progress(fileName, "places", plan.placeWrites()));
-            WalkingEdgeWriter.delete(tx, plan.walkingEdgeDeletes(),
-                    progress(fileName, "walking-edge deletions", plan.walkingEdgeDeletes()));
-            WalkingEdgeWriter.updateLengths(tx, plan.walkingEdgeUpdates(),
-                    progress(fileName, "changed walking edges", plan.walkingEdgeUpdates()));
-            int newEdges = plan.walkingEdgeCreateCount();
-            WalkingEdgeWriter.create(tx, plan.walkingEdgeCreates(), CypherBatches.ROWS, written ->
-                    log.info("OSM import of {}: wrote {} / {} new walking edges", fileName, written, newEdges));
-            List<String> osmCommunities = plan.touchedCommunities().stream()
-                    .filter(id -> id.startsWith(OsmIds.PREFIX)).sorted().toList();
-            CommunityWriter.recomputeTotals(tx, osmCommunities,
-                    progress(fileName, "community totals", osmCommunities));
-            DatasetWriter.stamp(tx, new DatasetRow(datasetId, "OpenStreetMap: " + fileName,
-                    "OpenStreetMap extract " + fileName + " (" + extract.nodeCount() + " nodes, " + extract.ways.size()
-                            + " ways), imported with osmosis", LICENCE, ATTRIBUTION, false, walking.horizonMeters()));
-            tx.commit();
+    /**
+     * Every change through the shared writers, in ONE transaction, deletions before the writes they make room for:
+     * into the active generation, or into a fresh one that is activated once written.
+     */
+    private void write(OsmImportPlan plan, String datasetId, String fileName, OsmExtract extract, long generation,
+            boolean fresh) {
+        try (Session session = sessions.write()) {
+            try (Transaction writeTx = session.beginTransaction()) {
+                if (!fresh && Generations.lockActive(writeTx) != generation) {
+                    throw new ImportException(fileName + ": another import activated a new dataset while this one "
+                            + "was planned; nothing was written, run it again");
+                }
+                writeDiff(GenerationScoped.of(writeTx, generation), plan, datasetId, fileName, extract);
+                writeTx.commit();
+            }
+            if (fresh) {
+                Generations.activate(session, generation);
+            }
         } catch (ImportException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new ImportException(fileName + ": import failed while writing and was rolled back: "
                     + e.getMessage(), e);
         }
+    }
+
+    private void writeDiff(GenerationScoped tx, OsmImportPlan plan, String datasetId, String fileName,
+            OsmExtract extract) {
+        CommunityWriter.upsertDistricts(tx, plan.districts(), CypherBatches.SILENT);
+        CommunityWriter.upsertSubdistricts(tx, plan.subdistricts(), CypherBatches.SILENT);
+        CommunityWriter.upsertCommunities(tx, plan.communities(),
+                progress(fileName, "communities", plan.communities()));
+        PlaceWriter.delete(tx, plan.placeDeletes(), progress(fileName, "place deletions", plan.placeDeletes()));
+        BuildingWriter.delete(tx, plan.buildingDeletes(),
+                progress(fileName, "building deletions", plan.buildingDeletes()));
+        WalkwayWriter.deleteWalkways(tx, plan.walkwayDeletes(),
+                progress(fileName, "walkway deletions", plan.walkwayDeletes()));
+        WalkwayWriter.upsertJunctions(tx, plan.junctions(), progress(fileName, "junctions", plan.junctions()));
+        WalkwayWriter.upsertWalkways(tx, plan.walkwayCreates(), progress(fileName, "walkways",
+                plan.walkwayCreates()));
+        List<String> orphans = List.copyOf(plan.orphanJunctionCandidates());
+        WalkwayWriter.deleteOrphanJunctions(tx, orphans, progress(fileName, "orphan junctions", orphans));
+        BuildingWriter.upsert(tx, plan.buildingWrites(), progress(fileName, "buildings", plan.buildingWrites()));
+        PlaceWriter.upsert(tx, plan.placeWrites(), progress(fileName, "places", plan.placeWrites()));
+        WalkingEdgeWriter.delete(tx, plan.walkingEdgeDeletes(),
+                progress(fileName, "walking-edge deletions", plan.walkingEdgeDeletes()));
+        WalkingEdgeWriter.updateLengths(tx, plan.walkingEdgeUpdates(),
+                progress(fileName, "changed walking edges", plan.walkingEdgeUpdates()));
+        int newEdges = plan.walkingEdgeCreateCount();
+        WalkingEdgeWriter.create(tx, plan.walkingEdgeCreates(), CypherBatches.ROWS, written ->
+                log.info("OSM import of {}: wrote {} / {} new walking edges", fileName, written, newEdges));
+        List<String> osmCommunities = plan.touchedCommunities().stream()
+                .filter(id -> id.startsWith(OsmIds.PREFIX)).sorted().toList();
+        CommunityWriter.recomputeTotals(tx, osmCommunities,
+                progress(fileName, "community totals", osmCommunities));
+        DatasetWriter.stamp(tx, new DatasetRow(datasetId, "OpenStreetMap: " + fileName,
+                "OpenStreetMap extract " + fileName + " (" + extract.nodeCount() + " nodes, " + extract.ways.size()
+                        + " ways), imported with osmosis", LICENCE, ATTRIBUTION, false, walking.horizonMeters()));
     }
 
     /** Logs the progress of a write of more than one batch. */

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@code MIGRATED_TO} from a {@code BASELINE} node: the layout neo4j-migrations uses, so that tool can take over
  * (it is not served by the registry this project builds from). Statements must be idempotent
  * ({@code IF NOT EXISTS}, {@code MERGE}); each runs in its own transaction because Neo4j does not mix schema and
- * data writes in one.
+ * data writes in one, and one with {@code CALL ... IN TRANSACTIONS} (a data change over a large graph) as an
+ * auto-commit statement that commits its own batches.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -67,7 +68,12 @@ public class MigrationRunner implements ApplicationRunner {
                     continue;
                 }
                 for (String statement : migration.statements()) {
-                    session.executeWrite(tx -> tx.run(statement).consume());
+                    if (statement.contains("IN TRANSACTIONS")) {
+                        // batches its own transactions, which Neo4j allows only in an auto-commit one
+                        session.run(statement).consume();
+                    } else {
+                        session.executeWrite(tx -> tx.run(statement).consume());
+                    }
                 }
                 session.executeWrite(tx -> tx.run("""
                         MERGE (b:__Neo4jMigration {version: 'BASELINE'})
