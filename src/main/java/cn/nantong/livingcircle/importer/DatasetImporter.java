@@ -115,11 +115,12 @@ public class DatasetImporter {
         long generation = Generations.stage(sessions, metrics.phase(job, "nodes of unfinished imports deleted", 0));
         log.info("{}: writing generation {}", job, generation);
         long edgesPerSecond;
+        Long retired;
         try (Session session = sessions.write()) {
             // every statement of a session outside a transaction is its own transaction: one per batch
             GenerationScoped batches = GenerationScoped.of(session, generation);
             edgesPerSecond = write(batches, job, data, prepared, metadata);
-            Generations.activate(session, generation);
+            retired = Generations.activate(session, generation);
         } catch (RuntimeException e) {
             discard(generation);
             throw e instanceof ImportException ? e : new ImportException("Import failed; the dataset being served is "
@@ -139,7 +140,9 @@ public class DatasetImporter {
         metrics.rows("csv", "walkways", data.walkways().size());
         metrics.rows("csv", "places", data.outlets().size() + data.facilities().size());
         metrics.rows("csv", "walking_edges", prepared.edges().count());
-        retireAfterGrace(job);
+        if (retired != null) {
+            retireAfterGrace(job);
+        }
         log.info("Imported {}: {}", metadata.id(), summary);
         return summary;
     }

@@ -15,6 +15,8 @@ import cn.nantong.livingcircle.dataset.DatasetWriter.DatasetRow;
 import cn.nantong.livingcircle.dataset.DatasetWriter;
 import cn.nantong.livingcircle.dataset.Generations;
 import cn.nantong.livingcircle.importer.ImportException;
+import cn.nantong.livingcircle.importer.ImportMetrics;
+import io.micrometer.core.instrument.Timer;
 import cn.nantong.livingcircle.importer.WalkingEdgeWriter;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import cn.nantong.livingcircle.network.WalkwayWriter;
@@ -31,7 +33,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports an OpenStreetMap extract: parse the whole file ({@link OsmFileReader}), plan every change against the
- * current graph ({@link OsmImportPlanner}), then write only the differences in ONE transaction through the writers
+ * active dataset generation ({@link OsmImportPlanner}), then write only the differences into it in ONE transaction
+ * (an empty graph gets a new generation, activated once written) through the writers
  * every importer shares ({@link CommunityWriter}, {@link WalkwayWriter}, {@link BuildingWriter}, {@link PlaceWriter},
  * {@link WalkingEdgeWriter}, {@link DatasetWriter}). Bad input stops the import before anything is written; a failure
  * while writing rolls the transaction back, so the graph is either unchanged or fully updated.
@@ -55,9 +58,11 @@ public class OsmImporter {
     private final DatasetService datasets;
     private final WalkingProperties walking;
     private final OsmImportProperties properties;
+    private final ImportMetrics metrics;
 
     OsmImporter(Neo4jSessions sessions, ResourceLoader resources, CategoryCatalog catalog, DatasetService datasets,
-            WalkingProperties walking, OsmImportProperties properties) {
+            WalkingProperties walking, OsmImportProperties properties, ImportMetrics metrics) {
+        this.metrics = metrics;
         this.sessions = sessions;
         this.resources = resources;
         this.catalog = catalog;
@@ -71,6 +76,25 @@ public class OsmImporter {
      *                         (then nothing was written)
      */
     public OsmImportSummary importFile(Path file) {
+        Timer.Sample sample = metrics.start();
+        try {
+            OsmImportSummary summary = importOrFail(file);
+            metrics.finished(sample, "osm", "success");
+            metrics.rows("osm", "walkways", summary.writtenWalkways());
+            metrics.rows("osm", "buildings", summary.writtenBuildings());
+            metrics.rows("osm", "places", summary.writtenPlaces());
+            metrics.rows("osm", "walking_edges", summary.writtenWalkingEdges());
+            metrics.rejects("osm", "unmapped_poi", summary.unmappedPois());
+            metrics.rejects("osm", "too_far_from_walkway", summary.unattached());
+            metrics.rejects("osm", "island_walkway", summary.walkwaysDropped());
+            return summary;
+        } catch (RuntimeException e) {
+            metrics.finished(sample, "osm", "failure");
+            throw e;
+        }
+    }
+
+    private OsmImportSummary importOrFail(Path file) {
         long start = System.nanoTime();
         String name = file.getFileName().toString();
         log.info("OSM import of {}: reading", file);
