@@ -2,6 +2,7 @@ package cn.nantong.livingcircle.dataset;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import cn.nantong.livingcircle.api.ApiException;
@@ -57,7 +58,7 @@ public class DatasetService {
      */
     private synchronized Optional<DatasetInfo> published(Optional<DatasetInfo> loaded) {
         String version = loaded.map(DatasetInfo::version).orElse(null);
-        if (!java.util.Objects.equals(version, publishedVersion)) {
+        if (!Objects.equals(version, publishedVersion)) {
             info.register(version == null ? List.of() : List.of(MultiGauge.Row.of(Tags.of("version", version), 1)),
                     true);
             if (publishedVersion != null && version != null) {
