@@ -9,6 +9,8 @@ import cn.nantong.livingcircle.api.AccessTier;
 import cn.nantong.livingcircle.api.ApiException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,9 +25,11 @@ class ApiKeys {
     private final ApiKeyStore store;
     private final Cache<String, Optional<ApiKey>> byHash;
 
-    ApiKeys(ApiKeyStore store, AccessProperties properties) {
+    ApiKeys(ApiKeyStore store, AccessProperties properties, MeterRegistry meters) {
         this.store = store;
-        this.byHash = Caffeine.newBuilder().expireAfterWrite(properties.keyCacheTtl()).maximumSize(10_000).build();
+        this.byHash = Caffeine.newBuilder().expireAfterWrite(properties.keyCacheTtl()).maximumSize(10_000)
+                .recordStats().build();
+        CaffeineCacheMetrics.monitor(meters, byHash, "api-keys");
     }
 
     /** The valid (known, not revoked) key with this text. */

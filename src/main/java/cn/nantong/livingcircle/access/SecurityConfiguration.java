@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
 import cn.nantong.livingcircle.api.RequestErrors;
+import cn.nantong.livingcircle.api.RequestRefusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -51,7 +52,8 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyIntrospector introspector, JsonMapper json) {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyIntrospector introspector, JsonMapper json,
+            RequestRefusals refusals) {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -66,7 +68,7 @@ class SecurityConfiguration {
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new NoCrossOriginAdmin()))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) ->
-                        RequestErrors.write(json, response, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
+                        RequestErrors.write(json, refusals, response, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
                                 "An admin key is not accepted from a page of another origin")))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new StrictBearerTokenResolver())
@@ -74,12 +76,12 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, failure) -> {
                             if (failure instanceof AuthenticationServiceException) {
                                 log.warn("API key check failed: {}", failure.getMessage());
-                                RequestErrors.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
+                                RequestErrors.write(json, refusals, response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
                                         "API keys cannot be checked right now; retry later");
                                 return;
                             }
                             bearer.commence(request, response, failure);
-                            RequestErrors.write(json, response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+                            RequestErrors.write(json, refusals, response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                                     message(failure));
                         }));
         return http.build();

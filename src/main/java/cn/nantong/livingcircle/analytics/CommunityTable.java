@@ -16,6 +16,8 @@ import cn.nantong.livingcircle.community.CommunityRepository;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.coverage.CoverageIndex;
+import cn.nantong.livingcircle.metrics.CircleMetrics;
+import cn.nantong.livingcircle.metrics.CircleMetrics.VersionedCache;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,9 +42,12 @@ class CommunityTable {
     /** Coverage per (pace, community) of one {@link CoverageIndex}: a new data version starts a new map. */
     private volatile Cached cached;
 
+    private final CircleMetrics metrics;
+
     CommunityTable(Neo4jClient neo4j, CommunityRepository communities, CoverageService coverage,
-            DatasetService datasets) {
+            DatasetService datasets, CircleMetrics metrics) {
         this.datasets = datasets;
+        this.metrics = metrics;
         this.neo4j = neo4j;
         this.communities = communities;
         this.coverage = coverage;
@@ -117,8 +122,12 @@ class CommunityTable {
                 .computeIfAbsent(pace, p -> new ConcurrentHashMap<>());
         CommunityCoverage found = byCommunity.get(communityId);
         if (found == null && index.city().communityIndex().containsKey(communityId)) {
+            long start = System.nanoTime();
             found = coverage.coverage(communityId, pace);
             byCommunity.put(communityId, found);
+            metrics.cacheMiss(VersionedCache.COMMUNITY_COVERAGE, System.nanoTime() - start);
+        } else if (found != null) {
+            metrics.cacheHit(VersionedCache.COMMUNITY_COVERAGE);
         }
         return found;
     }

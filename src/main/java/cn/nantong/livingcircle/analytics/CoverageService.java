@@ -40,6 +40,10 @@ import cn.nantong.livingcircle.engine.coverage.CoverageIndex;
 import cn.nantong.livingcircle.engine.coverage.CoverageMath.CategoryFigures;
 import cn.nantong.livingcircle.engine.coverage.CoverageMath;
 import cn.nantong.livingcircle.engine.coverage.SiteSelector;
+import cn.nantong.livingcircle.metrics.CircleMetrics;
+import cn.nantong.livingcircle.metrics.CircleMetrics.Origin;
+import cn.nantong.livingcircle.metrics.CircleMetrics.SearchKind;
+import cn.nantong.livingcircle.metrics.CircleMetrics.VersionedCache;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.network.NetworkExtents;
 import cn.nantong.livingcircle.network.WalkingProperties;
@@ -64,9 +68,25 @@ class CoverageService {
     private final WalkingProperties walking;
     private final NetworkExtents extents;
     private volatile CoverageIndex current;
+    private final CircleMetrics metrics;
+    private final CoverageIndex.Lookups lookups;
 
     CoverageService(CityNetworkService networks, CategoryCatalog catalog, CommunityRepository buildings,
-            AnalyticsProperties properties, WalkingProperties walking, NetworkExtents extents) {
+            AnalyticsProperties properties, WalkingProperties walking, NetworkExtents extents,
+            CircleMetrics metrics) {
+        this.metrics = metrics;
+        this.lookups = new CoverageIndex.Lookups() {
+            @Override
+            public void found() {
+                metrics.cacheHit(VersionedCache.COVERAGE_NEAREST);
+            }
+
+            @Override
+            public void computed(long nanos) {
+                metrics.cacheMiss(VersionedCache.COVERAGE_NEAREST, nanos);
+                metrics.search(SearchKind.COVERAGE, Origin.PLACES, nanos);
+            }
+        };
         this.extents = extents;
         this.networks = networks;
         this.catalog = catalog;
@@ -83,7 +103,7 @@ class CoverageService {
             synchronized (this) {
                 index = current;
                 if (index == null || index.city() != city) {
-                    index = new CoverageIndex(city);
+                    index = new CoverageIndex(city, lookups);
                     current = index;
                 }
             }
@@ -231,8 +251,10 @@ class CoverageService {
         long threshold = CoverageMath.thresholdMillimetres(limit, pace);
         Integer categoryIndex = city.categoryIndex().get(code);
         // bounded in number by the API's heavy-request permits (circle.api.max-concurrent-heavy), like what-if
+        long started = System.nanoTime();
         List<SiteSelector.Site> sites = CoverageAnalysis.sites(index, categoryIndex == null ? -1 : categoryIndex, scope,
                 threshold, wanted);
+        metrics.search(SearchKind.SITE_SUGGESTIONS, Origin.BUILDING, System.nanoTime() - started);
         List<SiteSuggestion> result = new ArrayList<>();
         int cumulative = 0;
         for (SiteSelector.Site site : sites) {
@@ -295,7 +317,9 @@ class CoverageService {
         List<ServiceCategory> all = catalog.all();
         List<Target> targets = targets(index, all);
         boolean[] removedPlaces = removed;
+        long started = System.nanoTime();
         CoverageAnalysis.WhatIf whatIf = CoverageAnalysis.whatIf(index, scope, pace, targets, added, removedPlaces);
+        metrics.search(SearchKind.WHAT_IF, Origin.PLACES, System.nanoTime() - started);
         List<CategoryDelta> deltas = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             if (!whatIf.changedCategories().contains(targets.get(i).category())) {

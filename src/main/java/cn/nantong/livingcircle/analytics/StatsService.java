@@ -17,6 +17,8 @@ import cn.nantong.livingcircle.catalog.Tier;
 import cn.nantong.livingcircle.dataset.DatasetInfo;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.engine.coverage.CoverageMath;
+import cn.nantong.livingcircle.metrics.CircleMetrics;
+import cn.nantong.livingcircle.metrics.CircleMetrics.VersionedCache;
 import cn.nantong.livingcircle.place.FacilityKind;
 import cn.nantong.livingcircle.system.GenerationScoped;
 import cn.nantong.livingcircle.system.Neo4jSessions;
@@ -41,7 +43,10 @@ class StatsService {
     private final CategoryCatalog catalog;
     private volatile Snapshot snapshot;
 
-    StatsService(Neo4jSessions sessions, DatasetService datasets, CategoryCatalog catalog) {
+    private final CircleMetrics metrics;
+
+    StatsService(Neo4jSessions sessions, DatasetService datasets, CategoryCatalog catalog, CircleMetrics metrics) {
+        this.metrics = metrics;
         this.sessions = sessions;
         this.datasets = datasets;
         this.catalog = catalog;
@@ -53,8 +58,12 @@ class StatsService {
         String version = dataset.version();
         Snapshot s = snapshot;
         if (s == null || !s.version().equals(version)) {
+            long start = System.nanoTime();
             s = compute(version, dataset.generation());
             snapshot = s;
+            metrics.cacheMiss(VersionedCache.AREA_STATS, System.nanoTime() - start);
+        } else {
+            metrics.cacheHit(VersionedCache.AREA_STATS);
         }
         return s;
     }

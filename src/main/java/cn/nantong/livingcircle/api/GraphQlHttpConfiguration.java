@@ -41,9 +41,9 @@ class GraphQlHttpConfiguration {
     @Bean
     StrictGraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper jsonMapper,
             DataVersion dataVersion, PersistedQueries persistedQueries, HttpSettings settings,
-            RequestBoundsConfiguration.RequestBounds bounds) {
+            RequestBoundsConfiguration.RequestBounds bounds, RequestRefusals refusals) {
         return new StrictGraphQlHttpHandler(webGraphQlHandler, jsonMapper, dataVersion, persistedQueries,
-                settings.maxRequestBytes(), bounds.maxResponseBytes());
+                settings.maxRequestBytes(), bounds.maxResponseBytes(), refusals);
     }
 
     /** Boot's SSE handler backs off for this one too; same timeout and keep-alive properties. */

@@ -20,6 +20,8 @@ import graphql.execution.preparsed.persisted.PersistedQueryError;
 import graphql.execution.preparsed.persisted.PersistedQueryIdInvalid;
 import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 import graphql.language.Document;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * Persisted queries, as graphql-java's {@link ApolloPersistedQuerySupport} reads them
@@ -42,12 +44,14 @@ final class PersistedQueries extends ApolloPersistedQuerySupport {
     private final TrustedDocuments trusted;
     private final Cache<String, Registered> registered;
 
-    PersistedQueries(TrustedDocuments trusted, long maxCachedQueryChars) {
+    PersistedQueries(TrustedDocuments trusted, long maxCachedQueryChars, MeterRegistry meters) {
         this(trusted, Caffeine.newBuilder()
                 .maximumWeight(maxCachedQueryChars)
                 // a document's AST grows with its text, so the text's length bounds the memory in proportion
                 .<String, Registered>weigher((hash, registered) -> Math.max(1, registered.chars()))
+                .recordStats()
                 .build());
+        CaffeineCacheMetrics.monitor(meters, registered, "persisted-queries");
     }
 
     /** A document a client registered, with the length of its text. */

@@ -1,5 +1,6 @@
 package cn.nantong.livingcircle.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,8 +37,9 @@ class PersistedQueryConfiguration {
     }
 
     @Bean
-    PersistedQueries persistedQueries(TrustedDocuments trustedDocuments, PersistedQuerySettings settings) {
-        return new PersistedQueries(trustedDocuments, settings.persistedQueryCacheChars());
+    PersistedQueries persistedQueries(TrustedDocuments trustedDocuments, PersistedQuerySettings settings,
+            MeterRegistry meters) {
+        return new PersistedQueries(trustedDocuments, settings.persistedQueryCacheChars(), meters);
     }
 
     @Bean

@@ -35,9 +35,10 @@ public final class RequestErrors {
         return Map.of("errors", List.of(error));
     }
 
-    /** Writes the refusal as the whole response, JSON, never cached. */
-    public static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, ErrorCode code,
-            String message) throws IOException {
+    /** Writes the refusal as the whole response, JSON, never cached, and counts it. */
+    public static void write(JsonMapper json, RequestRefusals refusals, HttpServletResponse response,
+            HttpStatus status, ErrorCode code, String message) throws IOException {
+        refusals.refused(code);
         byte[] body = json.writeValueAsBytes(body(code, null, message));
         response.setStatus(status.value());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

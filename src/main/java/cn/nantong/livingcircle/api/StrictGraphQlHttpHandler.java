@@ -97,10 +97,12 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     private final int maxRequestBytes;
     private final ObjectWriter jsonWriter;
     private final int maxResponseBytes;
+    private final RequestRefusals refusals;
 
     StrictGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, JsonMapper jsonMapper, DataVersion dataVersion,
-            PersistedQueries persistedQueries, int maxRequestBytes, int maxResponseBytes) {
+            PersistedQueries persistedQueries, int maxRequestBytes, int maxResponseBytes, RequestRefusals refusals) {
         super(graphQlHandler);
+        this.refusals = refusals;
         this.graphQlHandler = graphQlHandler;
         // a body is one JSON value: "{...} trailing text" is not a request either
         this.jsonReader = jsonMapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -285,7 +287,11 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
         CappedBuffer body = new CappedBuffer(maxResponseBytes);
         jsonWriter.writeValue(body, response.toMap());
         if (body.overflowed()) {
+            refusals.refused(ErrorCode.RESPONSE_TOO_LARGE);
             return tooLarge(request, response, type, body.count());
+        }
+        if (!response.getErrors().isEmpty() && nothingAnswered(response)) {
+            refusals.refused(response.getErrors().get(0).getExtensions().get("code"));
         }
         HttpStatus status = selectResponseStatus(response, type);
         HttpHeaders headers = new HttpHeaders();
@@ -562,8 +568,9 @@ class StrictGraphQlHttpHandler extends GraphQlHttpHandler {
     }
 
     /** A GraphQL over HTTP "request error": {@code errors} and no {@code data}. */
-    static ServerResponse error(ServerRequest request, HttpStatus status, ErrorCode code, String parameter,
+    ServerResponse error(ServerRequest request, HttpStatus status, ErrorCode code, String parameter,
             String message, java.util.function.Consumer<HttpHeaders> headers) {
+        refusals.refused(code);
         return ServerResponse.status(status)
                 .headers(headers)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

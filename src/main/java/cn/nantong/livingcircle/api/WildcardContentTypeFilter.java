@@ -32,9 +32,11 @@ class WildcardContentTypeFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(WildcardContentTypeFilter.class);
 
     private final JsonMapper json;
+    private final RequestRefusals refusals;
 
-    WildcardContentTypeFilter(JsonMapper json) {
+    WildcardContentTypeFilter(JsonMapper json, RequestRefusals refusals) {
         this.json = json;
+        this.refusals = refusals;
     }
 
     @Override
@@ -46,7 +48,7 @@ class WildcardContentTypeFilter extends OncePerRequestFilter {
         }
         log.debug("Refused a request with the wildcard content type {}", request.getContentType());
         response.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
-        RequestErrors.write(json, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ApiException.ErrorCode.BAD_REQUEST_BODY,
+        RequestErrors.write(json, refusals, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ApiException.ErrorCode.BAD_REQUEST_BODY,
                 "The Content-Type is a wildcard, not a media type; send the request as JSON "
                         + "(Content-Type: application/json)");
     }

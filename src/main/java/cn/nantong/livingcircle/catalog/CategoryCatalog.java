@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import cn.nantong.livingcircle.api.ApiException;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +34,12 @@ public class CategoryCatalog {
     private final TransactionTemplate readOnly;
     private final LoadingCache<String, Map<String, ServiceCategory>> cache;
 
-    CategoryCatalog(Neo4jClient neo4j, TransactionTemplate readOnlyTransactions) {
+    CategoryCatalog(Neo4jClient neo4j, TransactionTemplate readOnlyTransactions, MeterRegistry meters) {
         this.neo4j = neo4j;
         this.readOnly = readOnlyTransactions;
-        this.cache = Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(1)).build(key -> load());
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(1)).recordStats()
+                .build(key -> load());
+        CaffeineCacheMetrics.monitor(meters, cache, "categories");
     }
 
     /** Every category, ordered by tier, target time and code. */

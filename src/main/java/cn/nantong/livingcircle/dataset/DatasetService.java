@@ -1,6 +1,8 @@
 package cn.nantong.livingcircle.dataset;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import cn.nantong.livingcircle.api.ApiException;
@@ -8,6 +10,11 @@ import cn.nantong.livingcircle.api.DatasetChanged;
 import cn.nantong.livingcircle.api.Records;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -26,12 +33,41 @@ public class DatasetService {
     private final LoadingCache<String, Optional<DatasetInfo>> cache;
     private final ApplicationEventPublisher events;
     private volatile DatasetInfo counted;
+    private final MultiGauge info;
+    private final Counter versionChanges;
+    private String publishedVersion;
 
-    DatasetService(Neo4jClient neo4j, TransactionTemplate readOnlyTransactions, ApplicationEventPublisher events) {
+    DatasetService(Neo4jClient neo4j, TransactionTemplate readOnlyTransactions, ApplicationEventPublisher events,
+            MeterRegistry meters) {
         this.neo4j = neo4j;
         this.readOnly = readOnlyTransactions;
         this.events = events;
-        this.cache = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(5)).build(key -> load());
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(5)).recordStats()
+                .build(key -> published(load()));
+        CaffeineCacheMetrics.monitor(meters, cache, "dataset");
+        this.info = MultiGauge.builder("circle.dataset.info")
+                .description("1, tagged with the data version this replica serves; one series, replaced on a change")
+                .register(meters);
+        this.versionChanges = Counter.builder("circle.dataset.version_changes")
+                .description("Data version changes this replica has seen (imports and maintenance writes)")
+                .register(meters);
+    }
+
+    /**
+     * Keeps {@code circle.dataset.info} at one series: the row of the previous version is removed when the new one is
+     * registered, so a version stamp (a UUID per import and per maintenance write) never accumulates as live series.
+     */
+    private synchronized Optional<DatasetInfo> published(Optional<DatasetInfo> loaded) {
+        String version = loaded.map(DatasetInfo::version).orElse(null);
+        if (!Objects.equals(version, publishedVersion)) {
+            info.register(version == null ? List.of() : List.of(MultiGauge.Row.of(Tags.of("version", version), 1)),
+                    true);
+            if (publishedVersion != null && version != null) {
+                versionChanges.increment();
+            }
+            publishedVersion = version;
+        }
+        return loaded;
     }
 
     /**

@@ -12,6 +12,7 @@ import cn.nantong.livingcircle.api.ApiException.ErrorCode;
 import cn.nantong.livingcircle.api.Caller;
 import cn.nantong.livingcircle.api.CostBudget;
 import cn.nantong.livingcircle.api.RequestErrors;
+import cn.nantong.livingcircle.api.RequestRefusals;
 import cn.nantong.livingcircle.dataset.DatasetInfo;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,8 +48,11 @@ class DownloadController {
     private final JsonMapper json;
     private final Semaphore running;
 
+    private final RequestRefusals refusals;
+
     DownloadController(DownloadCatalog catalog, DownloadService downloads, DatasetService datasets,
-            CostBudget budget, JsonMapper json, DownloadProperties properties) {
+            CostBudget budget, JsonMapper json, DownloadProperties properties, RequestRefusals refusals) {
+        this.refusals = refusals;
         this.catalog = catalog;
         this.downloads = downloads;
         this.datasets = datasets;
@@ -179,6 +183,6 @@ class DownloadController {
 
     private void error(HttpServletResponse response, HttpStatus status, ErrorCode code, String message)
             throws IOException {
-        RequestErrors.write(json, response, status, code, message);
+        RequestErrors.write(json, refusals, response, status, code, message);
     }
 }

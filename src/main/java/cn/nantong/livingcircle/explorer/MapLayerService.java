@@ -16,6 +16,8 @@ import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.WalkwayNetwork;
 import cn.nantong.livingcircle.engine.isochrone.LocalProjection;
 import cn.nantong.livingcircle.geo.Crs;
+import cn.nantong.livingcircle.metrics.CircleMetrics;
+import cn.nantong.livingcircle.metrics.CircleMetrics.VersionedCache;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.place.Place;
 import cn.nantong.livingcircle.place.PlaceRepository;
@@ -91,10 +93,12 @@ class MapLayerService {
     private final DatasetService datasets;
     private final GeometryFactory geometry = new GeometryFactory();
     private volatile Outlines outlines;
+    private final CircleMetrics metrics;
 
     MapLayerService(Neo4jClient neo4j, CityNetworkService networks, CommunityRepository communities,
-            PlaceRepository places, DatasetService datasets) {
+            PlaceRepository places, DatasetService datasets, CircleMetrics metrics) {
         this.datasets = datasets;
+        this.metrics = metrics;
         this.neo4j = neo4j;
         this.networks = networks;
         this.communities = communities;
@@ -208,13 +212,18 @@ class MapLayerService {
     private Outlines outlines(String version) {
         Outlines current = outlines;
         if (current != null && current.version().equals(version)) {
+            metrics.cacheHit(VersionedCache.MAP_OUTLINES);
             return current;
         }
         synchronized (this) {
             current = outlines;
             if (current == null || !current.version().equals(version)) {
+                long start = System.nanoTime();
                 current = computeOutlines(version);
                 outlines = current;
+                metrics.cacheMiss(VersionedCache.MAP_OUTLINES, System.nanoTime() - start);
+            } else {
+                metrics.cacheHit(VersionedCache.MAP_OUTLINES);
             }
             return current;
         }

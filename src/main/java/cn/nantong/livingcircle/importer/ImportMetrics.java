@@ -33,6 +33,10 @@ public class ImportMetrics {
         Gauge.builder("circle.import.progress", progressMillionths, p -> p.get() / 1e6)
                 .description("Share of the running import phase done (0 to 1); 0 when no import runs")
                 .register(registry);
+        // the reasons are a fixed set: registered at start so a panel shows 0, not "no data"
+        for (String reason : new String[] {"unmapped_poi", "too_far_from_walkway", "island_walkway"}) {
+            rejects("osm", reason, 0);
+        }
     }
 
     /** Counts rows written to {@code table} by an import of {@code format} ({@code csv}, {@code osm}). */

@@ -28,7 +28,14 @@ final class PlaceEdges {
     private PlaceEdges() {
     }
 
-    static Map<String, Double> within(CityNetwork city, Attachment place, int horizonMillimetres) {
+    /**
+     * The edges of the place, and how many buildings the reverse search found near enough to have their distance
+     * computed (what a recompute costs, for the metrics).
+     */
+    record Recomputed(Map<String, Double> metersByBuilding, int buildingsComputed) {
+    }
+
+    static Recomputed within(CityNetwork city, Attachment place, int horizonMillimetres) {
         int bound = horizonMillimetres + SLACK_MILLIMETRES;
         Attachment[] buildings = city.buildingAttachments();
         List<Integer> candidates = city.network().searches().with(search -> {
@@ -51,6 +58,6 @@ final class PlaceEdges {
                 metersByBuilding.put(city.buildingIds()[candidates.get(i)], Millimetres.toMeters(edges.millimetres()[e]));
             }
         }
-        return metersByBuilding;
+        return new Recomputed(metersByBuilding, origins.length);
     }
 }

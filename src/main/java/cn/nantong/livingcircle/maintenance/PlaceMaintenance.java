@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import cn.nantong.livingcircle.api.ApiException;
@@ -38,6 +39,9 @@ import cn.nantong.livingcircle.place.PlaceWriter;
 import cn.nantong.livingcircle.system.CypherBatches;
 import cn.nantong.livingcircle.system.GenerationScoped;
 import cn.nantong.livingcircle.system.Neo4jSessions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
@@ -80,9 +84,26 @@ class PlaceMaintenance {
     private final WalkingProperties walking;
     private final PlaceRepository places;
     private final JsonMapper json;
+    private final MeterRegistry meters;
+    private final Counter buildingsRecomputed;
+    private final Counter edgesCreated;
+    private final Counter edgesUpdated;
+    private final Counter edgesDeleted;
 
     PlaceMaintenance(Neo4jSessions sessions, CityNetworkService networks, DatasetService datasets,
-            CategoryCatalog catalog, WalkingProperties walking, PlaceRepository places, JsonMapper json) {
+            CategoryCatalog catalog, WalkingProperties walking, PlaceRepository places, JsonMapper json,
+            MeterRegistry meters) {
+        this.meters = meters;
+        // the operations that move a place on the network, the only ones whose edges are recomputed
+        for (String operation : List.of("createPlace", "movePlace")) {
+            recomputes(operation);
+        }
+        this.buildingsRecomputed = Counter.builder("circle.walking_edges.buildings_recomputed")
+                .description("Buildings whose walking distance to a created or moved place was recomputed")
+                .register(meters);
+        this.edgesCreated = written("created");
+        this.edgesUpdated = written("updated");
+        this.edgesDeleted = written("deleted");
         this.sessions = sessions;
         this.networks = networks;
         this.datasets = datasets;
@@ -90,6 +111,18 @@ class PlaceMaintenance {
         this.walking = walking;
         this.places = places;
         this.json = json;
+    }
+
+    private Timer recomputes(String operation) {
+        return Timer.builder("circle.walking_edges.recomputed")
+                .description("Walking-edge recomputes of one place by a maintenance write (committed), by operation")
+                .tag("operation", operation).register(meters);
+    }
+
+    private Counter written(String change) {
+        return Counter.builder("circle.walking_edges.written")
+                .description("WALKS_TO edges created, updated or deleted by committed maintenance writes")
+                .tag("change", change).register(meters);
     }
 
     /** The new state of the place (null: closed) and, when it moved or is new, where it is on the network. */
@@ -251,6 +284,8 @@ class PlaceMaintenance {
         CityNetwork city = networks.current();
         int horizon = walking.horizonMillimetres();
         PlaceChange audit;
+        long recomputeNanos = -1;
+        int buildingsComputed = 0;
         try (Session session = sessions.write(); Transaction writeTx = session.beginTransaction()) {
             long generation = Generations.lockActive(writeTx);
             if (generation != cityGeneration) {
@@ -277,8 +312,15 @@ class PlaceMaintenance {
             } else {
                 PlaceWriter.upsert(tx, List.of(after), CypherBatches.SILENT);
                 requireReferences(tx, after);
-                edges = planned.attachment() == null ? new WalkingEdgeChanges(0, 0, 0)
-                        : rewriteEdges(tx, id, storedEdges, PlaceEdges.within(city, planned.attachment(), horizon));
+                if (planned.attachment() == null) {
+                    edges = new WalkingEdgeChanges(0, 0, 0);
+                } else {
+                    long start = System.nanoTime();
+                    PlaceEdges.Recomputed recomputed = PlaceEdges.within(city, planned.attachment(), horizon);
+                    recomputeNanos = System.nanoTime() - start;
+                    buildingsComputed = recomputed.buildingsComputed();
+                    edges = rewriteEdges(tx, id, storedEdges, recomputed.metersByBuilding());
+                }
             }
             String version = DatasetWriter.newVersion(tx);
             String changedBy = caller.id().startsWith("key:") ? caller.id().substring("key:".length()) : caller.id();
@@ -290,6 +332,14 @@ class PlaceMaintenance {
                     afterJson, reason, version, edges);
         }
         datasets.invalidate();
+        // counted after the commit: a rolled-back write changed no edge
+        if (recomputeNanos >= 0) {
+            recomputes(operation).record(recomputeNanos, TimeUnit.NANOSECONDS);
+            buildingsRecomputed.increment(buildingsComputed);
+        }
+        edgesCreated.increment(audit.walkingEdges().created());
+        edgesUpdated.increment(audit.walkingEdges().updated());
+        edgesDeleted.increment(audit.walkingEdges().deleted());
         log.info("{} of place {} by key {}: {} (walking edges +{} ~{} -{}), data version {}", operation, id,
                 audit.changedBy(), audit.fields(), audit.walkingEdges().created(), audit.walkingEdges().updated(),
                 audit.walkingEdges().deleted(), audit.datasetVersion());

@@ -3,6 +3,8 @@ package cn.nantong.livingcircle.network;
 import cn.nantong.livingcircle.dataset.DatasetInfo;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.metrics.CircleMetrics;
+import cn.nantong.livingcircle.metrics.CircleMetrics.VersionedCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -24,9 +26,11 @@ public class CityNetworkService implements ApplicationRunner {
 
     private final CityNetworkLoader loader;
     private final DatasetService datasets;
+    private final CircleMetrics metrics;
     private volatile CityNetwork current;
 
-    CityNetworkService(CityNetworkLoader loader, DatasetService datasets) {
+    CityNetworkService(CityNetworkLoader loader, DatasetService datasets, CircleMetrics metrics) {
+        this.metrics = metrics;
         this.loader = loader;
         this.datasets = datasets;
     }
@@ -48,6 +52,7 @@ public class CityNetworkService implements ApplicationRunner {
         DatasetInfo dataset = datasets.current();
         CityNetwork network = current;
         if (network != null && network.version().equals(dataset.version())) {
+            metrics.cacheHit(VersionedCache.WALKWAY_NETWORK);
             return network;
         }
         synchronized (this) {
@@ -56,10 +61,14 @@ public class CityNetworkService implements ApplicationRunner {
                 long start = System.nanoTime();
                 network = loader.load(dataset.version(), dataset.generation());
                 current = network;
+                metrics.cacheMiss(VersionedCache.WALKWAY_NETWORK, System.nanoTime() - start);
                 log.info("Loaded the walkway network of data version {}: {} junctions, {} segments, {} buildings, "
                         + "{} places in {} ms", dataset.version(), network.network().junctionCount(),
                         network.network().segmentCount(), network.buildingCount(), network.placeCount(),
                         (System.nanoTime() - start) / 1_000_000);
+            } else {
+                // another caller rebuilt it while this one waited
+                metrics.cacheHit(VersionedCache.WALKWAY_NETWORK);
             }
             return network;
         }

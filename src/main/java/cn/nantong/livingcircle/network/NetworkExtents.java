@@ -3,6 +3,8 @@ package cn.nantong.livingcircle.network;
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.NetworkExtent;
+import cn.nantong.livingcircle.metrics.CircleMetrics;
+import cn.nantong.livingcircle.metrics.CircleMetrics.VersionedCache;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,9 +20,11 @@ public class NetworkExtents {
 
     private final CityNetworkService networks;
     private final WalkingProperties walking;
+    private final CircleMetrics metrics;
     private volatile Cached cached;
 
-    NetworkExtents(CityNetworkService networks, WalkingProperties walking) {
+    NetworkExtents(CityNetworkService networks, WalkingProperties walking, CircleMetrics metrics) {
+        this.metrics = metrics;
         this.networks = networks;
         this.walking = walking;
     }
@@ -34,11 +38,14 @@ public class NetworkExtents {
     public NetworkExtent of(CityNetwork city) {
         Cached hit = cached;
         if (hit != null && hit.version().equals(city.version())) {
+            metrics.cacheHit(VersionedCache.NETWORK_EXTENT);
             return hit.extent();
         }
         // Racing callers may both compute it once; the result is the same and the cost is small.
+        long start = System.nanoTime();
         NetworkExtent extent = NetworkExtent.of(city.network(), walking.maxSnapMeters());
         cached = new Cached(city.version(), extent);
+        metrics.cacheMiss(VersionedCache.NETWORK_EXTENT, System.nanoTime() - start);
         return extent;
     }
 

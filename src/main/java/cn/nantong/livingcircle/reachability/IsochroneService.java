@@ -11,6 +11,9 @@ import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.isochrone.Isochrones;
 import cn.nantong.livingcircle.geo.Crs;
+import cn.nantong.livingcircle.metrics.CircleMetrics;
+import cn.nantong.livingcircle.metrics.CircleMetrics.Origin;
+import cn.nantong.livingcircle.metrics.CircleMetrics.SearchKind;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.network.NetworkExtents;
 import cn.nantong.livingcircle.network.WalkingProperties;
@@ -33,9 +36,11 @@ public class IsochroneService {
     private final WalkingProperties walking;
     private final IsochroneProperties properties;
     private final Isochrones isochrones;
+    private final CircleMetrics metrics;
 
     IsochroneService(CityNetworkService networks, NetworkExtents extents, DatasetService datasets,
-            WalkingProperties walking, IsochroneProperties properties) {
+            WalkingProperties walking, IsochroneProperties properties, CircleMetrics metrics) {
+        this.metrics = metrics;
         this.extents = extents;
         this.networks = networks;
         this.datasets = datasets;
@@ -51,6 +56,7 @@ public class IsochroneService {
     public List<Isochrone> isochrones(OriginInput from, List<Integer> minutes, Pace pace, Crs outputCrs) {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
         List<Integer> limits = timeLimits(minutes == null ? DEFAULT_MINUTES : minutes, walkingPace);
+        long started = System.nanoTime();
         CityNetwork city = networks.current();
         Origins.Start start = Origins.resolve(city, extents.of(city), from, walking.maxSnapMeters());
         int[] bounds = limits.stream().mapToInt(walkingPace::thresholdMillimetres).toArray();
@@ -61,6 +67,9 @@ public class IsochroneService {
             result.add(new Isochrone(limits.get(i), Math.round(area.getArea() * 10.0) / 10.0,
                     GeoJson.polygonal(area, traced.projection(), Crs.orDefault(outputCrs)), start.snapMeters()));
         }
+        long nanos = System.nanoTime() - started;
+        metrics.isochrones(limits.size(), nanos);
+        metrics.search(SearchKind.ISOCHRONE, from.point() == null ? Origin.BUILDING : Origin.POINT, nanos);
         return result;
     }
 

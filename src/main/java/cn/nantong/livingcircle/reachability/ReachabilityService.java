@@ -23,6 +23,9 @@ import cn.nantong.livingcircle.engine.Millimetres;
 import cn.nantong.livingcircle.engine.NetworkReach;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.ReachedPlace;
+import cn.nantong.livingcircle.metrics.CircleMetrics;
+import cn.nantong.livingcircle.metrics.CircleMetrics.Origin;
+import cn.nantong.livingcircle.metrics.CircleMetrics.SearchKind;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.network.NetworkExtents;
 import cn.nantong.livingcircle.network.WalkingProperties;
@@ -68,10 +71,13 @@ public class ReachabilityService {
     private final WalkingProperties walking;
     private final TransactionTemplate readOnly;
     private final PlaceFilters filters;
+    private final CircleMetrics metrics;
 
     ReachabilityService(Neo4jClient neo4j, DatasetService datasets, CategoryCatalog catalog, PlaceRepository places,
             CommunityRepository communities, CityNetworkService networks, NetworkExtents extents,
-            WalkingProperties walking, TransactionTemplate readOnlyTransactions, PlaceFilters filters) {
+            WalkingProperties walking, TransactionTemplate readOnlyTransactions, PlaceFilters filters,
+            CircleMetrics metrics) {
+        this.metrics = metrics;
         this.extents = extents;
         this.filters = filters;
         this.readOnly = readOnlyTransactions;
@@ -92,8 +98,11 @@ public class ReachabilityService {
         List<String> codes = categoryFilter(categoryCodes, tier);
         PageRequest page = PageRequest.of(first, after, DEFAULT_FIRST, CURSOR_KIND);
         PlaceFilters.Predicate predicate = filters.compile(filter, "filter");
+        long start = System.nanoTime();
         if (from.point() != null) {
-            return pointPage(from.point(), maxMillimetres, codes, predicate, page, walkingPace);
+            Connection<Reach> answer = pointPage(from.point(), maxMillimetres, codes, predicate, page, walkingPace);
+            metrics.search(SearchKind.REACHABLE, Origin.POINT, System.nanoTime() - start);
+            return answer;
         }
         String buildingId = from.buildingId();
 
@@ -130,6 +139,8 @@ public class ReachabilityService {
         if (rows.total() == 0 && !communities.buildingExists(buildingId)) {
             throw ApiException.notFound("Building", buildingId);
         }
+        // a building's reach is the precomputed edges' query, counted with the walks so origins compare
+        metrics.search(SearchKind.REACHABLE, Origin.BUILDING, System.nanoTime() - start);
         return Connection.fromRows(rows.rows(), page,
                 row -> Cursor.encode(CURSOR_KIND, row.meters(), row.place().id()), rows.total())
                 .map(row -> new Reach((int) Math.round(row.meters()), round2(walkingPace.minutes(row.meters())),
@@ -145,9 +156,12 @@ public class ReachabilityService {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
         int maxMillimetres = maxMillimetres(minutes, walkingPace);
         List<String> codes = categoryFilter(categoryCodes, null);
+        long start = System.nanoTime();
         CityNetwork city = networks.current();
         Attachment origin = Origins.snap(city, extents.of(city), point, walking.maxSnapMeters()).attachment();
-        return NetworkReach.placesWithin(city, origin, maxMillimetres, placeFilter(city, codes));
+        List<ReachedPlace> reached = NetworkReach.placesWithin(city, origin, maxMillimetres, placeFilter(city, codes));
+        metrics.search(SearchKind.REACHABLE, Origin.POINT, System.nanoTime() - start);
+        return reached;
     }
 
     /**
@@ -168,11 +182,14 @@ public class ReachabilityService {
         String code = catalog.resolve("category", List.of(category)).get(0).code();
         Origins.requireExactlyOne(from);
         PlaceFilters.Predicate predicate = filters.compile(filter, "filter");
+        long started = System.nanoTime();
         CityNetwork city = networks.current();
         Origins.Start start = Origins.resolve(city, extents.of(city), from, walking.maxSnapMeters());
         List<ReachedPlace> all = NetworkReach.placesWithin(city, start.attachment(),
                 Millimetres.limit(datasets.current().horizonMeters()),
                 matching(city, placeFilter(city, List.of(code)), predicate));
+        metrics.search(SearchKind.NEAREST, from.point() == null ? Origin.BUILDING : Origin.POINT,
+                System.nanoTime() - started);
         return new Nearest(List.copyOf(all.subList(0, Math.min(k, all.size()))), start.snapMeters());
     }
 

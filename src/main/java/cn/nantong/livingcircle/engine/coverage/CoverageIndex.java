@@ -40,9 +40,37 @@ public final class CoverageIndex {
     private final int[][] placesByCategory;
     private final int[][] buildingsByCommunity;
     private final ConcurrentHashMap<Integer, CompletableFuture<int[]>> nearest = new ConcurrentHashMap<>();
+    private final Lookups lookups;
+
+    /**
+     * Told of every category lookup, so that the application can count hits and time the searches: the engine keeps
+     * no metrics of its own.
+     */
+    public interface Lookups {
+        Lookups NONE = new Lookups() {
+            @Override
+            public void found() {
+            }
+
+            @Override
+            public void computed(long nanos) {
+            }
+        };
+
+        /** The category's distances were there already (or being computed by another caller). */
+        void found();
+
+        /** The category's distances were computed by this call, in {@code nanos}. */
+        void computed(long nanos);
+    }
 
     public CoverageIndex(CityNetwork city) {
+        this(city, Lookups.NONE);
+    }
+
+    public CoverageIndex(CityNetwork city, Lookups lookups) {
         this.city = city;
+        this.lookups = lookups;
         this.placesByCategory = group(city.placeCategory(), city.categoryCodes().length);
         this.buildingsByCommunity = group(city.buildingCommunity(), city.communityIds().length);
     }
@@ -64,10 +92,13 @@ public final class CoverageIndex {
         CompletableFuture<int[]> mine = new CompletableFuture<>();
         CompletableFuture<int[]> existing = nearest.putIfAbsent(category, mine);
         if (existing != null) {
+            lookups.found();
             return existing.join();
         }
         try {
+            long start = System.nanoTime();
             mine.complete(nearestMillimetres(sources(category, null, null)));
+            lookups.computed(System.nanoTime() - start);
         } catch (RuntimeException e) {
             nearest.remove(category, mine);
             mine.completeExceptionally(e);
