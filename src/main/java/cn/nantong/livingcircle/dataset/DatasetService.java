@@ -78,13 +78,15 @@ public class DatasetService {
                 "No dataset has been loaded yet"));
     }
 
+    /** The generation number of an empty graph: no node carries it, so every list is empty, as the graph is. */
+    public static final long NO_GENERATION = -1;
+
     /**
-     * The active generation's number, which every reader matches the dataset's nodes on.
-     *
-     * @throws ApiException {@code SERVICE_UNAVAILABLE} while no dataset has been imported yet
+     * The active generation's number, which every reader matches the dataset's nodes on; {@link #NO_GENERATION}
+     * while no dataset has been imported (what needs the dataset itself asks {@link #current()}, which refuses).
      */
     public long generation() {
-        return current().generation();
+        return find().map(DatasetInfo::generation).orElse(NO_GENERATION);
     }
 
     public Optional<DatasetInfo> find() {

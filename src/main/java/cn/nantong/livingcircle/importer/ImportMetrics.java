@@ -80,7 +80,8 @@ public class ImportMetrics {
                 double elapsed = (now - start) / 1e9;
                 String eta = share <= 0 || share >= 1 ? "" : ", ETA " + Math.round(elapsed / share - elapsed) + " s";
                 log.info("{}: {} / {} {} ({} %){}, {} per second", job, done, total, what,
-                        Math.round(share * 1000) / 10.0, eta, elapsed <= 0 ? "-" : Math.round(done / elapsed));
+                        String.format(java.util.Locale.ROOT, "%.1f", share * 100), eta,
+                        elapsed <= 0 ? "-" : Math.round(done / elapsed));
             }
         };
     }
