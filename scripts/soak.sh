@@ -19,12 +19,14 @@
 #     target/soak/app.log; ready when /readyz is UP.
 #  4. Maximum throughput: a warm-up of $SOAK_WARMUP_SECONDS (60) s, not counted (the JIT, and Neo4j planning each
 #     query shape once), then scripts/load.sh in the closed model at concurrencies $SOAK_CONCURRENCIES (2 4 8 16),
-#     $SOAK_PROBE_SECONDS (30) each after a 10 s warm-up; the highest requests/s is the maximum.
+#     $SOAK_PROBE_SECONDS (30) each after a 10 s warm-up, doubling the clients further (up to $SOAK_MAX_CONCURRENCY,
+#     64) while a doubling still gains 5 %; the highest requests/s is the maximum.
 #  5. Heap at the start: `jcmd <pid> GC.run` (System.gc(): a full, stop-the-world collection under G1), then the
 #     `used` figure of the heap line of `jcmd <pid> GC.heap_info` (the Java heap, all regions; metaspace excluded).
 #  6. The soak: scripts/load.sh --rate (70 % of the maximum) --duration $SOAK_SECONDS --warmup 0 (the JVM is warm
 #     from step 4), 64 requests in flight at most, seed $SOAK_SEED (1).
-#  7. Heap at the end, as in 5; goal: end <= 1.10 x start. Errors: goal 0.
+#  7. Heap at the end, as in 5; goal: end <= 1.10 x start. Errors: goal 0. After each heap reading the 30 largest
+#     classes (`jcmd <pid> GC.class_histogram`) go to target/soak/heap-start.txt and heap-end.txt, to say what grew.
 # The load generator runs beside the server on the same cores (BENCH_CPUS of them each), as in the other benchmarks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +37,7 @@ SOAK_CONCURRENCIES="${SOAK_CONCURRENCIES:-2 4 8 16}"
 SOAK_HEAP="${SOAK_HEAP:-1g}"
 SOAK_SEED="${SOAK_SEED:-1}"
 SOAK_WARMUP_SECONDS="${SOAK_WARMUP_SECONDS:-60}"
+SOAK_MAX_CONCURRENCY="${SOAK_MAX_CONCURRENCY:-64}"
 SOAK_SHARE="${SOAK_SHARE:-0.70}"
 CPUS="${BENCH_CPUS:-2}"
 dir=target/soak
@@ -78,7 +81,14 @@ value() { grep "^$2=" "$1" | cut -d= -f2-; }
 heap_after_gc() {
   jcmd "$app" GC.run >/dev/null
   sleep 1
-  jcmd "$app" GC.heap_info | grep -m1 -i 'heap' | sed -E 's/.*used ([0-9]+)K.*/\1/'
+  local info
+  info="$(jcmd "$app" GC.heap_info)"
+  grep -m1 -i 'heap' <<<"$info" | sed -E 's/.*used ([0-9]+)K.*/\1/'
+}
+class_histogram() {
+  jcmd "$app" GC.class_histogram >"$dir/$1.all"
+  head -33 "$dir/$1.all" >"$dir/$1"
+  rm "$dir/$1.all"
 }
 
 echo "== warm-up, ${SOAK_WARMUP_SECONDS} s"
@@ -89,22 +99,36 @@ export BENCH_SKIP_BUILD=1
 
 max=0
 max_concurrency=0
+previous=0
+last=0
 probe_rows=""
-for c in $SOAK_CONCURRENCIES; do
+probe() {
+  local c="$1" t
   echo "== closed model, $c clients, ${SOAK_PROBE_SECONDS} s"
   scripts/load.sh --url "$base/graphql" --concurrency "$c" --duration "$SOAK_PROBE_SECONDS" --warmup 10 \
     --seed "$SOAK_SEED" --summary "$dir/closed-$c.txt"
   t="$(value "$dir/closed-$c.txt" throughput)"
   probe_rows+="| $c | $t | $(value "$dir/closed-$c.txt" errors) | $(value "$dir/closed-$c.txt" p50_ms) ms | $(value "$dir/closed-$c.txt" p99_ms) ms |"$'\n'
+  previous="$last"
+  last="$t"
   if awk -v t="$t" -v m="$max" 'BEGIN { exit !(t > m) }'; then max="$t"; max_concurrency="$c"; fi
+}
+for c in $SOAK_CONCURRENCIES; do probe "$c"; done
+# not saturated yet (the last doubling still gained 5 %): keep doubling the clients
+while [[ "$max_concurrency" == "$c" ]] && (( c * 2 <= SOAK_MAX_CONCURRENCY )) \
+    && awk -v t="$last" -v p="$previous" 'BEGIN { exit !(t >= 1.05 * p) }'; do
+  c=$((c * 2))
+  probe "$c"
 done
 rate="$(awk -v m="$max" -v s="$SOAK_SHARE" 'BEGIN { printf "%.1f", m * s }')"
 
 heap_start="$(heap_after_gc)"
+class_histogram heap-start.txt
 echo "== heap after full GC before the soak: $heap_start KB; soak at $rate requests/s for $SOAK_SECONDS s"
 scripts/load.sh --url "$base/graphql" --rate "$rate" --concurrency 64 --duration "$SOAK_SECONDS" --warmup 0 \
   --seed "$SOAK_SEED" --summary "$dir/soak.txt" | tee "$dir/soak-report.txt"
 heap_end="$(heap_after_gc)"
+class_histogram heap-end.txt
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 kill -0 "$app" 2>/dev/null || { echo "the app died during the soak; see $dir/app.log" >&2; exit 1; }
 
