@@ -20,7 +20,7 @@
 #  4. Maximum throughput: a warm-up of $SOAK_WARMUP_SECONDS (60) s, not counted (the JIT, and Neo4j planning each
 #     query shape once), then scripts/load.sh in the closed model at concurrencies $SOAK_CONCURRENCIES (2 4 8 16),
 #     $SOAK_PROBE_SECONDS (30) each after a 10 s warm-up, doubling the clients further (up to $SOAK_MAX_CONCURRENCY,
-#     64) while a doubling still gains 5 %; the highest requests/s is the maximum.
+#     64) while a doubling still gains 5 %; the highest requests/s of a probe without errors is the maximum.
 #  5. Heap at the start: `jcmd <pid> GC.run` (System.gc(): a full, stop-the-world collection under G1), then the
 #     `used` figure of the heap line of `jcmd <pid> GC.heap_info` (the Java heap, all regions; metaspace excluded).
 #  6. The soak: scripts/load.sh --rate (70 % of the maximum) --duration $SOAK_SECONDS --warmup 0 (the JVM is warm
@@ -111,7 +111,10 @@ probe() {
   probe_rows+="| $c | $t | $(value "$dir/closed-$c.txt" errors) | $(value "$dir/closed-$c.txt" p50_ms) ms | $(value "$dir/closed-$c.txt" p99_ms) ms |"$'\n'
   previous="$last"
   last="$t"
-  if awk -v t="$t" -v m="$max" 'BEGIN { exit !(t > m) }'; then max="$t"; max_concurrency="$c"; fi
+  # a throughput bought with refusals (OVERLOADED once the heavy-request queue is full) is not one to soak at
+  if [[ "$(value "$dir/closed-$c.txt" errors)" == 0 ]] && awk -v t="$t" -v m="$max" 'BEGIN { exit !(t > m) }'; then
+    max="$t"; max_concurrency="$c"
+  fi
 }
 for c in $SOAK_CONCURRENCIES; do probe "$c"; done
 # not saturated yet (the last doubling still gained 5 %): keep doubling the clients
