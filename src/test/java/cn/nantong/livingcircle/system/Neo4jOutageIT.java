@@ -1,15 +1,12 @@
 package cn.nantong.livingcircle.system;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,24 +138,7 @@ class Neo4jOutageIT {
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    private static Process startDatabase(Path home, int boltPort) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), StandaloneNeo4j.class.getName(),
-                home.toString(), Integer.toString(boltPort))
-                .redirectErrorStream(true).start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = output.readLine()) != null) {
-            if (line.contains(StandaloneNeo4j.READY)) {
-                Thread drainer = new Thread(() -> output.lines().forEach(ignored -> { }), "neo4j-output");
-                drainer.setDaemon(true);
-                drainer.start();
-                return process;
-            }
-            seen.append(line).append('\n');
-        }
-        throw new IllegalStateException("the standalone Neo4j did not start:\n" + seen);
+    private static Process startDatabase(Path home, int boltPort) throws IOException {
+        return StandaloneNeo4j.launch(home, boltPort);
     }
 }
