@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Spring Security's opaque bearer-token introspection, answered from our own key store instead of an authorization
@@ -35,7 +36,8 @@ class ApiKeyIntrospector implements OpaqueTokenIntrospector {
             key = keys.recognise(token)
                     .orElseThrow(() -> new BadOpaqueTokenException("The API key is unknown or revoked"));
         }
-        catch (DataAccessException | org.neo4j.driver.exceptions.Neo4jException ex) {
+        // a transaction that cannot begin (database down) is a TransactionException, not a DataAccessException
+        catch (DataAccessException | TransactionException | org.neo4j.driver.exceptions.Neo4jException ex) {
             throw new AuthenticationServiceException("The key store cannot be read", ex);
         }
         return new DefaultOAuth2AuthenticatedPrincipal(key.id(),

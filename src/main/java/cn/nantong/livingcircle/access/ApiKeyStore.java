@@ -9,9 +9,15 @@ import cn.nantong.livingcircle.api.AccessTier;
 import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The one reader and writer of {@code (:ApiKey)} nodes. */
+/**
+ * The one reader and writer of {@code (:ApiKey)} nodes. Reads (recognising a caller's key on every first request
+ * with it, listing keys) in read-only transactions: outside a transaction {@code Neo4jClient} opens a WRITE
+ * session, which a {@code neo4j://} routing driver sends to the cluster's leader.
+ */
 @Repository
+@Transactional(readOnly = true)
 class ApiKeyStore {
 
     static final String KEY_PROJECTION = """
@@ -25,6 +31,7 @@ class ApiKeyStore {
     }
 
     /** Issues a key; returns the stored key and the key text, which exists nowhere else from now on. */
+    @Transactional
     IssuedKey issue(String name, AccessTier tier, boolean registeredDocumentsOnly) {
         String[] generated = ApiKeySecret.generate();
         ApiKey key = neo4j.query("""
@@ -65,6 +72,7 @@ class ApiKeyStore {
     }
 
     /** Revokes the key (once: a second revocation keeps the first instant); empty if there is no such key. */
+    @Transactional
     Optional<ApiKey> revoke(String id) {
         return neo4j.query("""
                         MATCH (k:ApiKey {id: $id})

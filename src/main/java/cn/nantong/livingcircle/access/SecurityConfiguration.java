@@ -18,6 +18,7 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -30,8 +31,11 @@ import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,6 +59,17 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyIntrospector introspector, JsonMapper json,
             RequestRefusals refusals) {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        AuthenticationEntryPoint entryPoint = (request, response, failure) -> {
+            if (failure instanceof AuthenticationServiceException) {
+                log.warn("API key check failed: {}", failure.getMessage());
+                RequestErrors.write(json, refusals, response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
+                        "API keys cannot be checked right now; retry later");
+                return;
+            }
+            bearer.commence(request, response, failure);
+            RequestErrors.write(json, refusals, response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+                    message(failure));
+        };
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -73,16 +88,18 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new StrictBearerTokenResolver())
                         .opaqueToken(opaque -> opaque.introspector(introspector))
-                        .authenticationEntryPoint((request, response, failure) -> {
-                            if (failure instanceof AuthenticationServiceException) {
-                                log.warn("API key check failed: {}", failure.getMessage());
-                                RequestErrors.write(json, refusals, response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
-                                        "API keys cannot be checked right now; retry later");
-                                return;
+                        .authenticationEntryPoint(entryPoint)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                // Spring Security rethrows an AuthenticationServiceException by default (a 500
+                                // from the servlet container): the entry point answers it with 503 instead
+                                AuthenticationEntryPointFailureHandler failures =
+                                        new AuthenticationEntryPointFailureHandler(entryPoint);
+                                failures.setRethrowAuthenticationServiceException(false);
+                                filter.setAuthenticationFailureHandler(failures);
+                                return filter;
                             }
-                            bearer.commence(request, response, failure);
-                            RequestErrors.write(json, refusals, response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
-                                    message(failure));
                         }));
         return http.build();
     }

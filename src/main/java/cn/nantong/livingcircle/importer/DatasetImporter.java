@@ -191,7 +191,7 @@ public class DatasetImporter {
         WalkwayWriter.upsertJunctions(tx, data.junctions().stream()
                 .map(j -> new JunctionRow(j.id(), j.lat(), j.lon())).toList(),
                 metrics.phase(job, "junctions", data.junctions().size()));
-        WalkwayWriter.upsertWalkways(tx, data.walkways().stream()
+        WalkwayWriter.createWalkways(tx, data.walkways().stream()
                 .map(w -> new WalkwayWriter.WalkwayRow(w.id(), w.fromId(), w.toId(), w.lengthMeters(), w.kind(),
                         metadata.synthetic(), null, null)).toList(),
                 metrics.phase(job, "walkways", data.walkways().size()));

@@ -43,9 +43,26 @@ public final class WalkwayWriter {
                 MERGE (a)-[w:WALKWAY {id: r.id}]->(b)
                 SET w.lengthMeters = r.lengthMeters, w.kind = r.kind, w.synthetic = r.synthetic, w.shape = r.shape,
                     w.osmWay = r.osmWay
-                """, rows.stream().map(w -> CypherBatches.row("id", w.id(), "fromId", w.fromId(), "toId", w.toId(),
-                "lengthMeters", w.lengthMeters(), "kind", w.kind(), "synthetic", w.synthetic(), "shape", w.shape(),
-                "osmWay", w.osmWay())).toList(), progress);
+                """, rows.stream().map(WalkwayWriter::parameters).toList(), progress);
+    }
+
+    /**
+     * Creates the walkways of a generation being staged, which holds none yet: no lookup of an existing walkway. The
+     * upsert's {@code MERGE} is planned against the relationship statistics of its first batch; on a large import,
+     * a plan from an empty graph scans the walkway index once per row.
+     */
+    public static void createWalkways(SimpleQueryRunner tx, List<WalkwayRow> rows, IntConsumer progress) {
+        CypherBatches.run(tx, """
+                UNWIND $rows AS r
+                MATCH (a:Junction {id: r.fromId, generation: $generation}), (b:Junction {id: r.toId, generation: $generation})
+                CREATE (a)-[:WALKWAY {id: r.id, lengthMeters: r.lengthMeters, kind: r.kind, synthetic: r.synthetic,
+                                      shape: r.shape, osmWay: r.osmWay}]->(b)
+                """, rows.stream().map(WalkwayWriter::parameters).toList(), progress);
+    }
+
+    private static java.util.Map<String, Object> parameters(WalkwayRow w) {
+        return CypherBatches.row("id", w.id(), "fromId", w.fromId(), "toId", w.toId(), "lengthMeters",
+                w.lengthMeters(), "kind", w.kind(), "synthetic", w.synthetic(), "shape", w.shape(), "osmWay", w.osmWay());
     }
 
     public static void deleteWalkways(SimpleQueryRunner tx, Collection<String> ids, IntConsumer progress) {

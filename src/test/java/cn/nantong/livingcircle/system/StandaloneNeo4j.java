@@ -1,5 +1,9 @@
 package cn.nantong.livingcircle.system;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -20,6 +24,28 @@ public final class StandaloneNeo4j {
     public static final String READY = "STANDALONE-NEO4J-READY";
 
     private StandaloneNeo4j() {
+    }
+
+    /** Starts one in a new JVM on {@code home} and {@code boltPort}; returns once Bolt accepts connections. */
+    public static Process launch(Path home, int boltPort) throws IOException {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), StandaloneNeo4j.class.getName(),
+                home.toString(), Integer.toString(boltPort))
+                .redirectErrorStream(true).start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = output.readLine()) != null) {
+            if (line.contains(READY)) {
+                Thread drainer = new Thread(() -> output.lines().forEach(ignored -> { }), "neo4j-output");
+                drainer.setDaemon(true);
+                drainer.start();
+                return process;
+            }
+            seen.append(line).append('\n');
+        }
+        throw new IllegalStateException("the standalone Neo4j did not start:\n" + seen);
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -42,7 +42,8 @@ class MigrationRunnerIT {
         try (Session session = driver.session()) {
             List<String> constraints = session.run("SHOW CONSTRAINTS YIELD name RETURN name")
                     .list(r -> r.get("name").asString());
-            assertThat(constraints).contains("building_id", "place_id", "service_category_code", "junction_id");
+            assertThat(constraints).contains("building_id_generation", "place_id_generation", "service_category_code",
+                    "junction_id_generation", "generation_number");
             assertThat(session.run("MATCH (c:ServiceCategory {tier: 'BASIC'}) RETURN count(c) AS n").single()
                     .get("n").asInt()).isEqualTo(14);
             assertThat(session.run("MATCH (c:ServiceCategory {code: 'pharmacy'}) RETURN c.targetMinutes AS t")
