@@ -36,6 +36,27 @@ public final class DatasetWriter {
         return version;
     }
 
+    /** Records the SHA-256 of the files a CSV import read on its dataset node (in {@code tx}'s generation). */
+    public static void recordSource(SimpleQueryRunner tx, String datasetId, String sha256) {
+        tx.run("""
+                MATCH (d:Dataset {id: $id, generation: $generation})
+                SET d.sourceSha256 = $sha256
+                """, CypherBatches.row("id", datasetId, "sha256", sha256)).consume();
+    }
+
+    /**
+     * The SHA-256 of the files behind the active dataset, null when it was not imported from CSV files.
+     */
+    public static String activeSourceSha256(SimpleQueryRunner tx) {
+        java.util.List<String> found = tx.run("""
+                MATCH (g:Generation {state: 'ACTIVE'})
+                MATCH (d:Dataset) WHERE d.generation = g.number
+                WITH d ORDER BY d.importedAt DESC LIMIT 1
+                RETURN d.sourceSha256 AS sha256
+                """).list(r -> r.get("sha256").asString(null));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     /**
      * A fresh version stamp on the dataset {@link DatasetService} reads (the latest import), for a maintenance write
      * that changed the data without importing: caches and ETags key on the version, the import time stays.

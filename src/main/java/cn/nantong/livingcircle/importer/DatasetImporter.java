@@ -91,6 +91,35 @@ public class DatasetImporter {
             long generation, long edgesPerSecond) {
     }
 
+    /**
+     * SHA-256 over the dataset's files (each file's name and bytes, in layout order; a missing file counts as
+     * empty): what a CSV import records on its dataset node as {@code sourceSha256}, so a replica watching a
+     * published dataset imports it only when it changed.
+     */
+    public static String sourceDigest(ResourceLoader resources, String location) {
+        String base = location.endsWith("/") ? location : location + "/";
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (CsvLayout<?> file : CsvLayout.FILES) {
+                digest.update((file.fileName() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                org.springframework.core.io.Resource resource = resources.getResource(base + file.fileName());
+                if (resource.exists()) {
+                    try (java.io.InputStream in = resource.getInputStream()) {
+                        byte[] buffer = new byte[1 << 16];
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            digest.update(buffer, 0, n);
+                        }
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.io.IOException e) {
+            throw new ImportException("Cannot read the dataset at " + location + ": " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public ImportSummary importCsv(String location, DatasetMetadata metadata) {
         Timer.Sample sample = metrics.start();
         try {
@@ -106,6 +135,7 @@ public class DatasetImporter {
     private ImportSummary importOrFail(String location, DatasetMetadata metadata) {
         long start = System.nanoTime();
         Set<String> codes = catalog.all().stream().map(ServiceCategory::code).collect(Collectors.toSet());
+        String digest = sourceDigest(resources, location);
         CsvDataset data = CsvDataset.read(resources, location, codes);
         PreparedDataset prepared = PreparedDataset.prepare(data, walking);
         long computed = System.nanoTime();
@@ -120,6 +150,7 @@ public class DatasetImporter {
             // every statement of a session outside a transaction is its own transaction: one per batch
             GenerationScoped batches = GenerationScoped.of(session, generation);
             edgesPerSecond = write(batches, job, data, prepared, metadata);
+            DatasetWriter.recordSource(batches, metadata.id(), digest);
             retired = Generations.activate(session, generation);
         } catch (RuntimeException e) {
             discard(generation);
