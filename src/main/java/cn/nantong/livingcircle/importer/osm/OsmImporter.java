@@ -199,8 +199,8 @@ public class OsmImporter {
         WalkingEdgeWriter.updateLengths(tx, plan.walkingEdgeUpdates(),
                 progress(fileName, "changed walking edges", plan.walkingEdgeUpdates()));
         int newEdges = plan.walkingEdgeCreateCount();
-        WalkingEdgeWriter.create(tx, plan.walkingEdgeCreates(), CypherBatches.ROWS, written ->
-                log.info("OSM import of {}: wrote {} / {} new walking edges", fileName, written, newEdges));
+        WalkingEdgeWriter.create(tx, plan.walkingEdgeCreates(), CypherBatches.ROWS,
+                metrics.phase("OSM import of " + fileName, "new walking edges", newEdges));
         List<String> osmCommunities = plan.touchedCommunities().stream()
                 .filter(id -> id.startsWith(OsmIds.PREFIX)).sorted().toList();
         CommunityWriter.recomputeTotals(tx, osmCommunities,
@@ -210,12 +210,8 @@ public class OsmImporter {
                         + " ways), imported with osmosis", LICENCE, ATTRIBUTION, false, walking.horizonMeters()));
     }
 
-    /** Logs the progress of a write of more than one batch. */
-    private static IntConsumer progress(String fileName, String what, List<?> rows) {
-        return written -> {
-            if (rows.size() > CypherBatches.ROWS) {
-                log.info("OSM import of {}: wrote {} / {} {}", fileName, written, rows.size(), what);
-            }
-        };
+    /** Progress of one write phase: the gauge, and a log line with counts, percent and ETA for a long one. */
+    private IntConsumer progress(String fileName, String what, List<?> rows) {
+        return metrics.phase("OSM import of " + fileName, what, rows.size());
     }
 }

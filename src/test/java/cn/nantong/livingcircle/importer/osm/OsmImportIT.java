@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
@@ -18,16 +19,24 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Importing the real OSM extracts into an empty database: counts, idempotence, adding a file, bad files. */
+/**
+ * Importing the real OSM extracts into an empty database: counts, idempotence, adding a file, bad files, and a
+ * multi-file import that fails halfway.
+ */
 @OsmApplicationIT
+@ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OsmImportIT {
 
@@ -155,6 +164,37 @@ class OsmImportIT {
                 .hasMessageContaining("missing.osm.pbf: file not found");
 
         assertThat(GraphFingerprint.of(driver)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
+    void aMultiFileImportThatFailsOnItsSecondFileSaysWhichFileStaysCommitted(CapturedOutput output)
+            throws IOException {
+        // a 667 m footway with a convenience store, far from every other test's data
+        Path first = dir.resolve("remote-footway.osm");
+        Files.writeString(first, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <osm version="0.6">
+                  <node id="990000001" lat="0.0000000" lon="0.0000000"/>
+                  <node id="990000002" lat="0.0060000" lon="0.0000000"/>
+                  <node id="990000003" lat="0.0030000" lon="0.0001000"><tag k="shop" v="convenience"/><tag k="name" v="Remote"/></node>
+                  <way id="990000010"><nd ref="990000001"/><nd ref="990000002"/><tag k="highway" v="footway"/></way>
+                </osm>
+                """);
+        Path second = dir.resolve("broken.osm");
+        Files.writeString(second, "<osm version=\"0.6\"><node id=\"1\" lat=");
+        long junctionsBefore = count("MATCH (j:Junction) RETURN count(j)");
+
+        new OsmImportCommand(importer, new OsmImportProperties(List.of(first.toString(), second.toString(),
+                "never-read.osm"), false, 500), null).run(new DefaultApplicationArguments());
+
+        assertThat(count("MATCH (j:Junction) RETURN count(j)")).as("the first file stays committed")
+                .isEqualTo(junctionsBefore + 2);
+        assertThat(count("MATCH (p:Place {name: 'Remote'}) RETURN count(p)")).isEqualTo(1);
+        assertThat(output.getOut()).contains("OSM import of " + second + " failed and was rolled back")
+                .contains("Committed before it and kept: [" + first + "]")
+                .contains("not attempted: [never-read.osm]")
+                .doesNotContain("the graph is unchanged");
     }
 
     private long count(String cypher) {
