@@ -175,10 +175,10 @@ class OsmImportIT {
         Files.writeString(first, """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <osm version="0.6">
-                  <node id="990000001" lat="0.0000000" lon="0.0000000"/>
-                  <node id="990000002" lat="0.0060000" lon="0.0000000"/>
-                  <node id="990000003" lat="0.0030000" lon="0.0001000"><tag k="shop" v="convenience"/><tag k="name" v="Remote"/></node>
-                  <way id="990000010"><nd ref="990000001"/><nd ref="990000002"/><tag k="highway" v="footway"/></way>
+                  <node id="990000001" version="1" timestamp="2020-01-01T00:00:00Z" changeset="1" lat="0.0000000" lon="0.0000000"/>
+                  <node id="990000002" version="1" timestamp="2020-01-01T00:00:00Z" changeset="1" lat="0.0060000" lon="0.0000000"/>
+                  <node id="990000003" version="1" timestamp="2020-01-01T00:00:00Z" changeset="1" lat="0.0030000" lon="0.0001000"><tag k="shop" v="convenience"/><tag k="name" v="Remote"/></node>
+                  <way id="990000010" version="1" timestamp="2020-01-01T00:00:00Z" changeset="1"><nd ref="990000001"/><nd ref="990000002"/><tag k="highway" v="footway"/></way>
                 </osm>
                 """);
         Path second = dir.resolve("broken.osm");
