@@ -28,6 +28,15 @@ import org.locationtech.jts.index.strtree.STRtree;
  *       is always a valid {@link Attachment} even when the stored length differs from the geometry.</li>
  *   <li><b>Ties</b> (e.g. a point exactly on a junction shared by several segments) go to the lowest
  *       segment index, so results are deterministic.</li>
+ *   <li><b>Islands.</b> A connected component of the network shorter in total than
+ *       {@code minComponentMeters} that is not the network's longest component is an <em>island</em>: a railway
+ *       platform, a footway inside a courtyard whose gate is not mapped, a slip road cut off by the extract's
+ *       edge. Whoever snaps onto one reaches only that island, although a connected street may lie a few metres
+ *       farther. So an island never captures a snap while any other segment lies within {@code maxMeters}: the
+ *       point goes to the nearest segment of a component that is not an island, and only a point with nothing
+ *       else within reach snaps onto the island. GraphHopper goes further and deletes subnetworks of fewer than
+ *       200 edges ({@code prepare.min_network_size}) from its graph; we keep islands, because a building whose only
+ *       walkway is one is still better answered from it than refused.</li>
  * </ul>
  *
  * <p>Limitations: the longitude frame does not handle the antimeridian, and the envelope widening
@@ -43,9 +52,23 @@ public final class SegmentSnapper {
 
     private final WalkwayNetwork network;
     private final STRtree tree;
+    private final boolean[] onIsland;
 
+    /** A snapper to which every component is as good as another (no islands). */
     public SegmentSnapper(WalkwayNetwork network) {
+        this(network, 0.0);
+    }
+
+    /**
+     * @param minComponentMeters components shorter than this in total (except the longest one) are islands, which
+     *                           capture a snap only when nothing else lies within reach; 0 for none
+     */
+    public SegmentSnapper(WalkwayNetwork network, double minComponentMeters) {
         this.network = Objects.requireNonNull(network, "network");
+        if (!(minComponentMeters >= 0.0) || Double.isInfinite(minComponentMeters)) {
+            throw new IllegalArgumentException("minComponentMeters must be finite and >= 0: " + minComponentMeters);
+        }
+        this.onIsland = islands(network, minComponentMeters);
         STRtree t = new STRtree();
         for (int s = 0, m = network.segmentCount(); s < m; s++) {
             Envelope envelope = new Envelope();
@@ -60,6 +83,54 @@ public final class SegmentSnapper {
 
     public WalkwayNetwork network() {
         return network;
+    }
+
+    /** Whether segment {@code s} lies on an island (see the class comment). */
+    public boolean onIsland(int s) {
+        return onIsland[s];
+    }
+
+    private static boolean[] islands(WalkwayNetwork network, double minComponentMeters) {
+        int segments = network.segmentCount();
+        boolean[] island = new boolean[segments];
+        if (minComponentMeters == 0.0 || segments == 0) {
+            return island;
+        }
+        int[] parent = new int[network.junctionCount()];
+        for (int j = 0; j < parent.length; j++) {
+            parent[j] = j;
+        }
+        for (int s = 0; s < segments; s++) {
+            int a = root(parent, network.segmentFrom(s));
+            int b = root(parent, network.segmentTo(s));
+            if (a != b) {
+                parent[Math.max(a, b)] = Math.min(a, b);
+            }
+        }
+        long[] millimetres = new long[parent.length];
+        for (int s = 0; s < segments; s++) {
+            millimetres[root(parent, network.segmentFrom(s))] += network.segmentMillimetres(s);
+        }
+        int longest = 0;
+        for (int j = 1; j < parent.length; j++) {
+            if (millimetres[j] > millimetres[longest]) {
+                longest = j;
+            }
+        }
+        double minMillimetres = Millimetres.of(minComponentMeters);
+        for (int s = 0; s < segments; s++) {
+            int r = root(parent, network.segmentFrom(s));
+            island[s] = r != longest && millimetres[r] < minMillimetres;
+        }
+        return island;
+    }
+
+    private static int root(int[] parent, int j) {
+        while (parent[j] != j) {
+            parent[j] = parent[parent[j]];
+            j = parent[j];
+        }
+        return j;
     }
 
     /**
@@ -81,22 +152,14 @@ public final class SegmentSnapper {
         double dLon = maxMeters / metersPerDegreeLon * ENVELOPE_SLACK;
         Envelope window = new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat);
 
-        Nearest nearest = new Nearest(lat, lon, metersPerDegreeLat, metersPerDegreeLon);
-        tree.query(window, item -> nearest.consider((Integer) item));
-        if (nearest.segment < 0) {
-            return Optional.empty();
-        }
-        int s = nearest.segment;
-        double footLat = nearest.footLat;
-        double footLon = nearest.footLon;
-        // Report the great-circle distance so it agrees with Geo everywhere else in the API.
-        double distance = Geo.haversineMeters(lat, lon, footLat, footLon);
-        if (distance > maxMeters) {
-            // The window is a square around a circle: its corners hold candidates up to 1.41 * maxMeters away.
-            return Optional.empty();
-        }
-        int offset = offsetOf(s, nearest.piece, nearest.t);
-        return Optional.of(new Snap(new Attachment(s, offset), distance, footLat, footLon));
+        Nearest connected = new Nearest(lat, lon, metersPerDegreeLat, metersPerDegreeLon);
+        Nearest island = new Nearest(lat, lon, metersPerDegreeLat, metersPerDegreeLon);
+        tree.query(window, item -> {
+            int s = (Integer) item;
+            (onIsland[s] ? island : connected).consider(s);
+        });
+        Optional<Snap> snap = connected.snap(maxMeters);
+        return snap.isPresent() ? snap : island.snap(maxMeters);
     }
 
     /** Offset in mm of the point at parameter t on piece {@code piece} of segment s, proportional to geometric length. */
@@ -140,6 +203,20 @@ public final class SegmentSnapper {
             this.lon0 = lon0;
             this.kx = metersPerDegreeLon;
             this.ky = metersPerDegreeLat;
+        }
+
+        Optional<Snap> snap(double maxMeters) {
+            if (segment < 0) {
+                return Optional.empty();
+            }
+            // Report the great-circle distance so it agrees with Geo everywhere else in the API.
+            double distance = Geo.haversineMeters(lat0, lon0, footLat, footLon);
+            if (distance > maxMeters) {
+                // The window is a square around a circle: its corners hold candidates up to 1.41 * maxMeters away.
+                return Optional.empty();
+            }
+            return Optional.of(new Snap(new Attachment(segment, offsetOf(segment, piece, t)), distance, footLat,
+                    footLon));
         }
 
         void consider(int s) {

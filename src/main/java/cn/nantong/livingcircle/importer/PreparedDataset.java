@@ -33,7 +33,7 @@ record PreparedDataset(WalkwayNetwork network, Attachment[] buildings, double[] 
                     Millimetres.of(walkway.lengthMeters()));
         }
         WalkwayNetwork network = builder.build();
-        SegmentSnapper snapper = new SegmentSnapper(network);
+        SegmentSnapper snapper = new SegmentSnapper(network, walking.minSnapComponentMeters());
 
         int buildingCount = data.buildings().size();
         Attachment[] buildings = new Attachment[buildingCount];

@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 class CityNetworkLoader {
 
     private final Neo4jSessions sessions;
+    private final WalkingProperties walking;
 
-    CityNetworkLoader(Neo4jSessions sessions) {
+    CityNetworkLoader(Neo4jSessions sessions, WalkingProperties walking) {
         this.sessions = sessions;
+        this.walking = walking;
     }
 
     CityNetwork load(String version, long generation) {
@@ -127,7 +129,7 @@ class CityNetworkLoader {
                 for (int i = 0; i < outlet.length; i++) {
                     outlet[i] = placeOutlet.get(i);
                 }
-                return new CityNetwork(version, network, new SegmentSnapper(network), walkwayIds.toArray(String[]::new),
+                return new CityNetwork(version, network, new SegmentSnapper(network, walking.minSnapComponentMeters()), walkwayIds.toArray(String[]::new),
                         buildingIds.toArray(String[]::new), buildingAttachments.toArray(Attachment[]::new),
                         residents.toArray(), households.toArray(), buildingCommunity.toArray(),
                         communityIds.toArray(String[]::new), placeIds.toArray(String[]::new), placeCategory.toArray(),

@@ -148,6 +148,79 @@ class SegmentSnapperTests {
         assertThat(snap.get().distanceMeters()).isZero();
     }
 
+    /**
+     * A railway platform beside a street: the platform is a walkway of its own, connected to nothing, 1,200 m
+     * long, 0.0002 deg (22.24 m) north of a 4,000 m street. A shop stands 0.0001 deg (11.12 m) north of the
+     * platform, 33.36 m from the street:
+     * <pre>
+     *                 * shop (32.0003, 120.915)
+     *                 |  11.12 m
+     *        P1 ======+========= P2        platform island, 1,200 m (32.0002, 120.910 .. 120.9227)
+     *                 |  22.24 m
+     * A --------------+---------------------------------- B   street, 4,000 m (32.0, 120.900 .. 120.940)
+     *                 foot at 15/40 of the street = 1,500 m
+     * </pre>
+     */
+    private static WalkwayNetwork platformBesideStreet() {
+        WalkwayNetwork.Builder b = WalkwayNetwork.builder();
+        b.addSegment(b.addJunction(32.0, 120.900), b.addJunction(32.0, 120.940), 4_000_000);
+        b.addSegment(b.addJunction(32.0002, 120.910), b.addJunction(32.0002, 120.9227), 1_200_000);
+        return b.build();
+    }
+
+    @Test
+    void aPlatformIslandNeverCapturesASnapWhileTheStreetIsWithinReach() {
+        SegmentSnapper snapper = new SegmentSnapper(platformBesideStreet(), 3_000);
+
+        SegmentSnapper.Snap snap = snapper.snap(32.0003, 120.915, 50).orElseThrow();
+
+        assertThat(snapper.onIsland(1)).isTrue();
+        assertThat(snapper.onIsland(0)).isFalse();
+        assertThat(snap.attachment()).isEqualTo(new Attachment(0, 1_500_000));
+        assertThat(snap.distanceMeters()).isCloseTo(3 * 11.119508, within(1e-5));
+    }
+
+    @Test
+    void withoutTheIslandRuleTheNearerPlatformCapturesTheShop() {
+        SegmentSnapper snapper = new SegmentSnapper(platformBesideStreet());
+
+        SegmentSnapper.Snap snap = snapper.snap(32.0003, 120.915, 50).orElseThrow();
+
+        assertThat(snapper.onIsland(1)).isFalse();
+        assertThat(snap.attachment().segment()).isEqualTo(1);
+        assertThat(snap.distanceMeters()).isCloseTo(11.119508, within(METRE_TOLERANCE));
+    }
+
+    @Test
+    void anIslandCapturesAPointWithNothingElseWithinReach() {
+        // 0.0003 deg north of the platform (33.36 m), 0.0005 deg north of the street (55.60 m > 50 m)
+        SegmentSnapper snapper = new SegmentSnapper(platformBesideStreet(), 3_000);
+
+        SegmentSnapper.Snap snap = snapper.snap(32.0005, 120.915, 50).orElseThrow();
+
+        assertThat(snap.attachment().segment()).isEqualTo(1);
+        assertThat(snap.distanceMeters()).isCloseTo(3 * 11.119508, within(1e-5));
+    }
+
+    @Test
+    void aComponentIsMeasuredOverAllItsSegmentsAndTheLongestIsNeverAnIsland() {
+        // the platform in two pieces of 1,600 m each (3,200 m together, over the 3,000 m rule), beside the street
+        WalkwayNetwork.Builder b = WalkwayNetwork.builder();
+        b.addSegment(b.addJunction(32.0, 120.900), b.addJunction(32.0, 120.940), 4_000_000);
+        int p1 = b.addJunction(32.0002, 120.910);
+        int p2 = b.addJunction(32.0002, 120.916);
+        b.addSegment(p1, p2, 1_600_000);
+        b.addSegment(p2, b.addJunction(32.0002, 120.9227), 1_600_000);
+        SegmentSnapper twoPieces = new SegmentSnapper(b.build(), 3_000);
+        // a lone 400 m street is the longest (the only) component, shorter than the rule but never an island
+        SegmentSnapper lone = new SegmentSnapper(street(), 3_000);
+
+        assertThat(twoPieces.snap(32.0003, 120.915, 50).orElseThrow().attachment().segment()).isEqualTo(1);
+        assertThat(lone.onIsland(0)).isFalse();
+        assertThat(lone.snap(32.0001, 120.901, 50)).get().extracting(SegmentSnapper.Snap::attachment)
+                .isEqualTo(new Attachment(0, 100_000));
+    }
+
     @Test
     void emptyNetworkSnapsNothing() {
         SegmentSnapper snapper = new SegmentSnapper(WalkwayNetwork.builder().build());

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CsvDatasetReaderTests {
 
-    private static final WalkingProperties WALKING = new WalkingProperties(20, 500);
+    private static final WalkingProperties WALKING = new WalkingProperties(20, 500, 3000);
     /** The catalogue's codes as the migration seeds them, so the reader sees what the database would hold. */
     private static final Set<String> CATEGORY_CODES = categoryCodes();
 

@@ -36,7 +36,7 @@ class TinyTownWalkingEdgesTests {
     static void importTinyTown() {
         data = CsvDataset.read(new DefaultResourceLoader(), "classpath:datasets/tiny/",
                 Set.of("pharmacy", "convenience_store", "supermarket", "clinic"));
-        PreparedDataset prepared = PreparedDataset.prepare(data, new WalkingProperties(20, 500));
+        PreparedDataset prepared = PreparedDataset.prepare(data, new WalkingProperties(20, 500, 3000));
         List<String> places = List.of("p1", "p2", "p3", "p4");
         metres = new HashMap<>();
         WalkingEdges edges = prepared.edges();

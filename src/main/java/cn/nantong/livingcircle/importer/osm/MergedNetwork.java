@@ -26,7 +26,7 @@ final class MergedNetwork {
     private final Map<String, Integer> segmentOf = new HashMap<>();
     private final List<String> walkwayIds = new ArrayList<>();
 
-    MergedNetwork(MergedWalkways merged) {
+    MergedNetwork(MergedWalkways merged, double minSnapComponentMeters) {
         WalkwayNetwork.Builder builder = WalkwayNetwork.builder(merged.junctionCount(), merged.kept().size());
         Map<String, Integer> junctions = new HashMap<>();
         Map<String, double[]> positions = merged.positions();
@@ -39,7 +39,7 @@ final class MergedNetwork {
             walkwayIds.add(p.id());
         }
         this.network = builder.build();
-        this.snapper = new SegmentSnapper(network);
+        this.snapper = new SegmentSnapper(network, minSnapComponentMeters);
     }
 
     boolean contains(String walkwayId) {

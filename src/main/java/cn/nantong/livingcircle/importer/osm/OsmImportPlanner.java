@@ -25,7 +25,8 @@ import java.util.function.Function;
  */
 final class OsmImportPlanner {
 
-    record Settings(double minIslandMeters, double maxSnapMeters, int horizonMillimetres) {
+    record Settings(double minIslandMeters, double maxSnapMeters, double minSnapComponentMeters,
+            int horizonMillimetres) {
     }
 
     private final OsmExtract x;
@@ -46,7 +47,7 @@ final class OsmImportPlanner {
     OsmImportPlan plan(Function<Collection<String>, Map<String, Map<String, Double>>> storedEdges) {
         FileWalkways file = FileWalkways.cut(x, g.junctions.keySet());
         MergedWalkways merged = MergedWalkways.merge(g, file, x, settings.minIslandMeters());
-        MergedNetwork network = new MergedNetwork(merged);
+        MergedNetwork network = new MergedNetwork(merged, settings.minSnapComponentMeters());
         WalkwayChanges walkways = WalkwayChanges.diff(merged, network, g, x);
 
         OsmCommunities communities = new OsmCommunities(x, slug);

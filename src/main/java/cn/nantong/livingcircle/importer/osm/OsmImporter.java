@@ -114,7 +114,8 @@ public class OsmImporter {
         ExistingGraph graph = ExistingGraph.load(sessions, generation);
         String slug = slug(name);
         OsmImportPlan plan = new OsmImportPlanner(extract, graph, mapping, new OsmImportPlanner.Settings(
-                properties.minIslandMeters(), walking.maxSnapMeters(), walking.horizonMillimetres()), slug)
+                properties.minIslandMeters(), walking.maxSnapMeters(), walking.minSnapComponentMeters(),
+                walking.horizonMillimetres()), slug)
                 .plan(ids -> ExistingGraph.walkingEdges(sessions, generation, ids));
         long planned = System.nanoTime();
         OsmImportPlan.Stats s = plan.stats();

@@ -60,7 +60,7 @@ class OsmImportPlannerTests {
     }
 
     private static OsmImportPlan plan(ExistingGraph graph) {
-        return new OsmImportPlanner(extract, graph, mapping, new OsmImportPlanner.Settings(500, 500,
+        return new OsmImportPlanner(extract, graph, mapping, new OsmImportPlanner.Settings(500, 500, 3000,
                 Millimetres.limit(Pace.ADULT.meters(20))), "hand-drawn").plan(ids -> Map.of());
     }
 
