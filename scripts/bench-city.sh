@@ -13,25 +13,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 data="${1:-target/city-data}"
-db=target/city-db
 import_heap="${IMPORT_HEAP:-3g}"
 serve_heap="${SERVE_HEAP:-1g}"
 [ -f "$data/buildings.csv" ] || scripts/generate-data.sh city --out "$data"
 
-./mvnw -q -o test-compile || ./mvnw -q test-compile
-classpath_file=target/city.classpath
-./mvnw -q -o dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime \
-  || ./mvnw -q dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
-cp="target/classes:$(cat "$classpath_file")"
-common=(--circle.embedded.data-dir="$db" --management.server.port=0 --circle.embedded.bolt-port=0
-  --circle.demo.load-on-empty=false --circle.programme.load-on-empty=false --circle.embedded.page-cache-size=1g)
+source scripts/city-server.sh
+city_classpath
+db="$city_db"
 
 log=target/city-import.log
 if [ "${SKIP_IMPORT:-0}" != 1 ]; then
   rm -rf "$db"
   start=$(date +%s.%N)
   /usr/bin/time -f '%M' -o target/city-import.rss java -Xmx"$import_heap" -XX:ActiveProcessorCount=2 -cp "$cp" \
-    cn.nantong.livingcircle.LivingCircleApplication "${common[@]}" --server.port=0 \
+    cn.nantong.livingcircle.LivingCircleApplication "${city_args[@]}" --server.port=0 \
     --circle.csv.location="file:$(realpath "$data")/" --circle.csv.dataset-id=nantong-city \
     --circle.csv.name="Nantong city-scale synthetic" --circle.csv.synthetic=true > "$log" 2>&1
   echo "$(date +%s.%N) - $start" | bc > target/city-import.seconds
@@ -40,22 +35,11 @@ import_s=$(cat target/city-import.seconds)
 summary=$(grep -o 'ImportSummary\[[^]]*\]' "$log" | tail -1)
 phases=$(grep -E 'Import of nantong-city: [0-9]+ / [0-9]+ [a-z -]+ \(100.0 %\)' "$log" | sed 's/.*Import of nantong-city: //')
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-start=$(date +%s.%N)
-java -Xmx"$serve_heap" -XX:ActiveProcessorCount=2 -cp "$cp" cn.nantong.livingcircle.LivingCircleApplication \
-  "${common[@]}" --server.port="$port" --circle.rate-limit.anonymous-points-per-window=1000000000 \
-  --circle.rate-limit.anonymous-burst-points=1000000000 > target/city-serve.log 2>&1 &
-pid=$!
+start_city_server "$serve_heap" target/city-serve.log
 trap 'kill $pid 2>/dev/null || true' EXIT
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz")" = 200 ]; do
-  kill -0 "$pid" 2>/dev/null || { echo "the API did not start: target/city-serve.log" >&2; exit 1; }
-  sleep 0.5
-done
-ready_s=$(echo "$(date +%s.%N) - $start" | bc)
 BENCH_SKIP_BUILD=1 scripts/load.sh --url "http://127.0.0.1:$port/graphql" --concurrency 8 --duration 60 --warmup 30 \
   > target/city-load.txt 2>&1
-jcmd "$pid" GC.run > /dev/null
-heap=$(jcmd "$pid" GC.heap_info | awk '/garbage-first heap/ {print $6}' | tr -d 'K,')
+heap=$(live_heap_kb "$pid")
 
 {
   echo "City scale on $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%F), commit $(git rev-parse --short HEAD)"

@@ -3,11 +3,15 @@ package cn.nantong.livingcircle.download;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
 
 import cn.nantong.livingcircle.dataset.DatasetInfo;
 import cn.nantong.livingcircle.system.GenerationScoped;
 import cn.nantong.livingcircle.system.Neo4jSessions;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
@@ -63,6 +67,9 @@ class DownloadService {
     }
 
     private static Iterator<TableSpec.Row> rows(SimpleQueryRunner tx, TableSpec table) {
+        if (table.pageRows() > 0) {
+            return new PagedRows(tx, table);
+        }
         Result result = tx.run(table.cypher(), table.parameters());
         return new Iterator<>() {
             @Override
@@ -75,6 +82,49 @@ class DownloadService {
                 return table.row().apply(result.next());
             }
         };
+    }
+
+    /** The pages of a paged table one after the other; a page shorter than {@code pageRows} is the last. */
+    private static final class PagedRows implements Iterator<TableSpec.Row> {
+
+        private final SimpleQueryRunner tx;
+        private final TableSpec table;
+        private Result page;
+        private int rowsInPage;
+        private String lastKey = "";
+
+        PagedRows(SimpleQueryRunner tx, TableSpec table) {
+            this.tx = tx;
+            this.table = table;
+            this.page = run();
+        }
+
+        private Result run() {
+            Map<String, Object> parameters = new HashMap<>(table.parameters());
+            parameters.put("after", lastKey);
+            parameters.put("pageSize", table.pageRows());
+            rowsInPage = 0;
+            return tx.run(table.cypher(), parameters);
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (!page.hasNext() && rowsInPage == table.pageRows()) {
+                page = run();
+            }
+            return page.hasNext();
+        }
+
+        @Override
+        public TableSpec.Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Record record = page.next();
+            rowsInPage++;
+            lastKey = record.get("pageKey").asString();
+            return table.row().apply(record);
+        }
     }
 
     /** Counts what passes and keeps the response open: the writers close their stream when they finish. */

@@ -20,9 +20,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The five tables offered as CSV and GeoJSON. Each streams from one Cypher query ordered by its key through the
- * unique index, so rows arrive already sorted and nothing is collected; places are the exception, sorted by the
- * database (their ids only): Neo4j 5.26's planner fails on the place projection over an index-ordered scan
- * ("p.id should not appear non-cached"). Coverage, nearest distances and gaps are
+ * unique index, so rows arrive already sorted and nothing is collected. Two exceptions: places are sorted by the
+ * database (node references and ids only): Neo4j 5.26's planner fails on the place projection over an index-ordered
+ * seek on the composite (id, generation) index ("p.id should not appear non-cached"), with or without a limit.
+ * Walkways come in pages of {@value #PAGE_ROWS} by a range seek on the relationship index {@code walkway_id}: their
+ * whole-table query sorts every segment with its junctions in memory (98 MB of live heap on the city-scale graph).
+ * Coverage, nearest distances and gaps are
  * read from the precomputed {@code WALKS_TO} edges (the horizon bounds them: 1,666.67 m by default, beyond every
  * target time), at the adult pace, so they agree with {@code coverage}, {@code gaps} and {@code reachable}.
  */
@@ -30,6 +33,7 @@ import org.springframework.stereotype.Component;
 class Tables {
 
     private static final Pace PACE = Pace.ADULT;
+    static final int PAGE_ROWS = 2_000;
 
     private final CategoryCatalog catalog;
 
@@ -262,9 +266,10 @@ class Tables {
                 "Every walkway segment between two junctions, with its length and shape: the network that all "
                         + "walking distances are computed on.",
                 columns, List.of("walkway_id"), TableSpec.Geometry.LINE_STRING, """
-                MATCH (a:Junction)-[w:WALKWAY]->(b:Junction) WHERE w.id IS NOT NULL AND a.generation = $generation
-                WITH a, w, b ORDER BY w.id
-                RETURN w.id AS id, a.id AS fromId, b.id AS toId, w.kind AS kind, w.lengthMeters AS lengthMeters,
+                MATCH (a:Junction)-[w:WALKWAY]->(b:Junction) WHERE w.id > $after AND a.generation = $generation
+                WITH a, w, b ORDER BY w.id LIMIT $pageSize
+                RETURN w.id AS id, w.id AS pageKey, a.id AS fromId, b.id AS toId, w.kind AS kind,
+                       w.lengthMeters AS lengthMeters,
                        w.synthetic AS synthetic, w.osmWay AS osmWay, w.shape AS shape,
                        a.location.latitude AS fromLat, a.location.longitude AS fromLon,
                        b.location.latitude AS toLat, b.location.longitude AS toLon
@@ -288,7 +293,7 @@ class Tables {
                     return new TableSpec.Row(new Object[] {string(record.get("id")), string(record.get("fromId")),
                             string(record.get("toId")), string(record.get("kind")), number(record.get("lengthMeters")),
                             bool(record.get("synthetic")), integer(record.get("osmWay")), wkt.toString()}, lonLat);
-                });
+                }, PAGE_ROWS);
     }
 
     private List<ServiceCategory> basic() {
