@@ -36,11 +36,12 @@ public final class ExplorerPanBenchmark {
     // installed once per page: long tasks and animation-frame gaps, read and reset by each step
     private static final String PROBE = """
             window.__pan = { longTasks: [], maxFrameGap: 0, last: performance.now(), active: false };
-            // the layers are drawn when the explorer sets data-ready; a frame gap counts only until then
+            // the layers are drawn when the explorer sets data-ready; frame gaps count up to the first frame after
+            // that, the one the drawing delayed
             new MutationObserver(() => {
               if (window.__pan.active && document.body.dataset.ready === 'true') {
                 window.__pan.drawn = performance.now();
-                window.__pan.active = false;
+                window.__pan.lastFrame = true;
               }
             }).observe(document.body, { attributes: true, attributeFilter: ['data-ready'] });
             new PerformanceObserver(list => list.getEntries()
@@ -48,6 +49,10 @@ public final class ExplorerPanBenchmark {
             (function frame(now) {
               if (window.__pan.active) {
                 window.__pan.maxFrameGap = Math.max(window.__pan.maxFrameGap, now - window.__pan.last);
+                if (window.__pan.lastFrame) {
+                  window.__pan.active = false;
+                  window.__pan.lastFrame = false;
+                }
               }
               window.__pan.last = now;
               requestAnimationFrame(frame);
@@ -59,7 +64,7 @@ public final class ExplorerPanBenchmark {
             window.__pan.longTasks = []; window.__pan.maxFrameGap = 0; window.__pan.last = performance.now();
             performance.clearResourceTimings();
             document.body.dataset.ready = 'false';
-            window.__pan.active = true;
+            window.__pan.active = true; window.__pan.lastFrame = false;
             explorer.map.once('moveend', () => { window.__pan.moveEnd = performance.now(); });
             explorer.map.panBy([dx, dy], { animate: true, duration: 0.25 });
             """;
@@ -116,8 +121,8 @@ public final class ExplorerPanBenchmark {
                     int dx = south ? 0 : (row % 2 == 0 ? 640 : -640);
                     int dy = south ? 430 : 0;
                     browser.executeScript(PAN, dx, dy);
-                    wait.until(d -> "true".equals(browser.executeScript("return document.body.dataset.ready"))
-                            && "0".equals(browser.executeScript("return document.body.dataset.pending")));
+                    wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.body.dataset.ready"
+                            + " === 'true' && document.body.dataset.pending === '0' && !window.__pan.active")));
                     pans.add(json.readTree((String) browser.executeScript(MEASURE)));
                 }
                 report(zoom, pans);
