@@ -25,12 +25,28 @@ import cn.nantong.livingcircle.engine.WalkwayNetwork;
  * @param placeCategory      place index → index into {@code categoryCodes}
  * @param placeOutlet        place index → true for an outlet, false for a public facility
  * @param places             places attached to segments, for "every place within d of a search"
+ * @param buildingSnapMillimetres building index → straight-line distance from its position to its attachment point
+ * @param placeSnapMillimetres    place index → the same for places; with the network distance they make the
+ *                                door-to-door distance
  */
 public record CityNetwork(String version, WalkwayNetwork network, SegmentSnapper snapper, String[] walkwayIds,
         String[] buildingIds, Attachment[] buildingAttachments, int[] buildingResidents, int[] buildingHouseholds,
         int[] buildingCommunity, String[] communityIds, String[] placeIds, int[] placeCategory,
         boolean[] placeOutlet, String[] categoryCodes, PlaceLocator places, Map<String, Integer> buildingIndex,
-        Map<String, Integer> placeIndex, Map<String, Integer> communityIndex, Map<String, Integer> categoryIndex) {
+        Map<String, Integer> placeIndex, Map<String, Integer> communityIndex, Map<String, Integer> categoryIndex,
+        int[] buildingSnapMillimetres, int[] placeSnapMillimetres) {
+
+    /** A city whose buildings and places stand exactly on their walkways (snap legs of 0 mm), as drawn in tests. */
+    public CityNetwork(String version, WalkwayNetwork network, SegmentSnapper snapper, String[] walkwayIds,
+            String[] buildingIds, Attachment[] buildingAttachments, int[] buildingResidents, int[] buildingHouseholds,
+            int[] buildingCommunity, String[] communityIds, String[] placeIds, int[] placeCategory,
+            boolean[] placeOutlet, String[] categoryCodes, PlaceLocator places, Map<String, Integer> buildingIndex,
+            Map<String, Integer> placeIndex, Map<String, Integer> communityIndex, Map<String, Integer> categoryIndex) {
+        this(version, network, snapper, walkwayIds, buildingIds, buildingAttachments, buildingResidents,
+                buildingHouseholds, buildingCommunity, communityIds, placeIds, placeCategory, placeOutlet, categoryCodes,
+                places, buildingIndex, placeIndex, communityIndex, categoryIndex, new int[buildingIds.length],
+                new int[placeIds.length]);
+    }
 
     public int buildingCount() {
         return buildingIds.length;
@@ -42,5 +58,15 @@ public record CityNetwork(String version, WalkwayNetwork network, SegmentSnapper
 
     public Attachment placeAttachment(int place) {
         return places.placeAttachment(place);
+    }
+
+    /** Straight-line metres from building {@code building}'s position to the walkway point it starts from. */
+    public double buildingSnapMeters(int building) {
+        return Millimetres.toMeters(buildingSnapMillimetres[building]);
+    }
+
+    /** Straight-line metres from the walkway point of place {@code place} to its door. */
+    public double placeSnapMeters(int place) {
+        return Millimetres.toMeters(placeSnapMillimetres[place]);
     }
 }

@@ -76,11 +76,13 @@ class CityNetworkLoader {
                 IntList residents = new IntList();
                 IntList households = new IntList();
                 IntList buildingCommunity = new IntList();
+                IntList buildingSnap = new IntList();
                 tx.run("""
                         MATCH (b:Building) WHERE b.generation = $generation AND b.walkwayId IS NOT NULL
                         OPTIONAL MATCH (b)-[:IN_COMMUNITY]->(c:Community)
                         RETURN b.id AS id, b.walkwayId AS walkwayId, b.offsetMeters AS offset,
-                               b.residents AS residents, b.households AS households, c.id AS community
+                               b.residents AS residents, b.households AS households, c.id AS community,
+                               b.snapMeters AS snap
                         ORDER BY id
                         """).forEachRemaining(r -> {
                     Integer segment = segmentIndex.get(r.get("walkwayId").asString());
@@ -93,6 +95,7 @@ class CityNetworkLoader {
                     households.add(r.get("households").isNull() ? 0 : r.get("households").asInt());
                     buildingCommunity.add(r.get("community").isNull() ? -1
                             : communityIndex.getOrDefault(r.get("community").asString(), -1));
+                    buildingSnap.add(snapMillimetres(r.get("snap")));
                 });
 
                 List<String> categoryCodes = new ArrayList<>();
@@ -106,11 +109,12 @@ class CityNetworkLoader {
                 IntList placeCategory = new IntList();
                 IntList placeSegment = new IntList();
                 IntList placeOffset = new IntList();
+                IntList placeSnap = new IntList();
                 List<Boolean> placeOutlet = new ArrayList<>();
                 tx.run("""
                         MATCH (p:Place) WHERE p.generation = $generation AND p.walkwayId IS NOT NULL
                         RETURN p.id AS id, p.walkwayId AS walkwayId, p.offsetMeters AS offset, p.category AS category,
-                               p:Outlet AS outlet
+                               p:Outlet AS outlet, p.snapMeters AS snap
                         ORDER BY id
                         """).forEachRemaining(r -> {
                     Integer segment = segmentIndex.get(r.get("walkwayId").asString());
@@ -124,6 +128,7 @@ class CityNetworkLoader {
                     placeSegment.add(a.segment());
                     placeOffset.add(a.offsetMillimetres());
                     placeOutlet.add(r.get("outlet").asBoolean());
+                    placeSnap.add(snapMillimetres(r.get("snap")));
                 });
                 boolean[] outlet = new boolean[placeOutlet.size()];
                 for (int i = 0; i < outlet.length; i++) {
@@ -135,7 +140,8 @@ class CityNetworkLoader {
                         communityIds.toArray(String[]::new), placeIds.toArray(String[]::new), placeCategory.toArray(),
                         outlet, categoryCodes.toArray(String[]::new),
                         new PlaceLocator(network, placeSegment.toArray(), placeOffset.toArray()),
-                        index(buildingIds), index(placeIds), communityIndex, categoryIndex);
+                        index(buildingIds), index(placeIds), communityIndex, categoryIndex, buildingSnap.toArray(),
+                        placeSnap.toArray());
             });
         }
     }
@@ -144,6 +150,11 @@ class CityNetworkLoader {
     private static Attachment attachment(WalkwayNetwork network, int segment, double offsetMeters) {
         int mm = Millimetres.of(offsetMeters);
         return new Attachment(segment, Math.max(0, Math.min(mm, network.segmentMillimetres(segment))));
+    }
+
+    /** Every writer stores the snap distance with the attachment; 0 only for rows written before it was kept. */
+    private static int snapMillimetres(Value snapMeters) {
+        return snapMeters.isNull() ? 0 : Millimetres.of(snapMeters.asDouble());
     }
 
     private static double[] toArray(Value shape) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * @param minutes          the time limit
  * @param areaSquareMeters area of the polygon, computed in a local metric projection
  * @param polygon          a GeoJSON Polygon or MultiPolygon geometry object ([lon, lat] positions)
- * @param originSnapMeters how far a point origin was from the walkway it was snapped to (null from a building)
+ * @param originSnapMeters how far the origin (point or building) is from the walkway it starts from, rounded to cm
  */
-public record Isochrone(int minutes, double areaSquareMeters, Map<String, Object> polygon, Double originSnapMeters) {
+public record Isochrone(int minutes, double areaSquareMeters, Map<String, Object> polygon, double originSnapMeters) {
 }

@@ -9,6 +9,7 @@ import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Pace;
+import cn.nantong.livingcircle.engine.coverage.CoverageMath;
 import cn.nantong.livingcircle.engine.isochrone.Isochrones;
 import cn.nantong.livingcircle.geo.Crs;
 import cn.nantong.livingcircle.metrics.CircleMetrics;
@@ -65,7 +66,8 @@ public class IsochroneService {
         for (int i = 0; i < bounds.length; i++) {
             Geometry area = traced.areas().get(i);
             result.add(new Isochrone(limits.get(i), Math.round(area.getArea() * 10.0) / 10.0,
-                    GeoJson.polygonal(area, traced.projection(), Crs.orDefault(outputCrs)), start.snapMeters()));
+                    GeoJson.polygonal(area, traced.projection(), Crs.orDefault(outputCrs)),
+                    CoverageMath.round2(start.snapMeters())));
         }
         long nanos = System.nanoTime() - started;
         metrics.isochrones(limits.size(), nanos);

@@ -38,11 +38,10 @@ final class Origins {
     }
 
     /**
-     * Where a search starts on the network, and how far a point origin was from the walkway it was snapped to
-     * (metres, rounded to centimetres; null from a building, whose attachment distance the in-memory network does
-     * not keep).
+     * Where a search starts on the network, and how far the origin (the point, or the building's position) is from
+     * the walkway it was snapped to, in metres, unrounded.
      */
-    record Start(Attachment attachment, Double snapMeters) {
+    record Start(Attachment attachment, double snapMeters) {
     }
 
     /** The snap of a point input onto the nearest walkway, or OUTSIDE_COVERAGE / TOO_FAR_FROM_WALKWAY. */
@@ -56,20 +55,25 @@ final class Origins {
 
     /** The attachment of a building, or NOT_FOUND. */
     static Attachment building(CityNetwork city, String buildingId) {
+        return city.buildingAttachments()[buildingIndex(city, buildingId)];
+    }
+
+    private static int buildingIndex(CityNetwork city, String buildingId) {
         Integer index = city.buildingIndex().get(buildingId);
         if (index == null) {
             throw ApiException.notFound("Building", buildingId);
         }
-        return city.buildingAttachments()[index];
+        return index;
     }
 
     /** Where {@code from} starts on the network, after validation. */
     static Start resolve(CityNetwork city, NetworkExtent extent, OriginInput from, double maxSnapMeters) {
         requireExactlyOne(from);
         if (from.point() == null) {
-            return new Start(building(city, from.buildingId()), null);
+            int building = buildingIndex(city, from.buildingId());
+            return new Start(city.buildingAttachments()[building], city.buildingSnapMeters(building));
         }
         SegmentSnapper.Snap snap = snap(city, extent, from.point(), maxSnapMeters);
-        return new Start(snap.attachment(), Math.round(snap.distanceMeters() * 100.0) / 100.0);
+        return new Start(snap.attachment(), snap.distanceMeters());
     }
 }

@@ -111,18 +111,18 @@ public class ReachabilityService {
                         MATCH (b:Building {id: $buildingId, generation: $generation})-[w:WALKS_TO]->(p:Place)
                         USING INDEX b:Building(id, generation)
                         WHERE w.meters <= $maxMeters AND ($codes IS NULL OR p.category IN $codes) AND $placeFilter
-                        WITH w.meters AS meters, p
+                        WITH b.snapMeters AS originSnap, w.meters AS meters, p
                         ORDER BY meters, p.id
-                        WITH collect({meters: meters, p: p}) AS reached
-                        WITH size(reached) AS total,
+                        WITH originSnap, collect({meters: meters, p: p}) AS reached
+                        WITH originSnap, size(reached) AS total,
                              [x IN reached WHERE $afterId IS NULL OR x.meters > $afterMeters
                                   OR (x.meters = $afterMeters AND x.p.id > $afterId)][0..$limit] AS page
                         CALL (page) {
                             UNWIND page AS x
                             WITH x.meters AS meters, x.p AS p
-                            RETURN collect({meters: meters, place: %s}) AS rows
+                            RETURN collect({meters: meters, placeSnap: p.snapMeters, place: %s}) AS rows
                         }
-                        RETURN total, rows AS page
+                        RETURN originSnap, total, rows AS page
                         """.formatted(PlaceRepository.PROJECTION)))
                 .bindAll(predicate.parameters())
                 .bind(buildingId).to("buildingId")
@@ -133,9 +133,11 @@ public class ReachabilityService {
                 .bind(page.after() == null ? 0.0 : page.after().key()).to("afterMeters")
                 .bind(page.limitPlusOne()).to("limit")
                 .fetchAs(ReachPage.class)
-                .mappedBy((t, r) -> new ReachPage(r.get("total").asInt(), r.get("page").asList(v ->
-                        new ReachRow(v.get("meters").asDouble(), places.fromProjection(v.get("place"))))))
-                .one().orElseThrow());
+                .mappedBy((t, r) -> new ReachPage(r.get("total").asInt(), r.get("originSnap").asDouble(0.0),
+                        r.get("page").asList(v -> new ReachRow(v.get("meters").asDouble(),
+                                v.get("placeSnap").asDouble(0.0), places.fromProjection(v.get("place"))))))
+                // no reached place: no row at all, since the aggregation is grouped by the building's snap distance
+                .one().orElse(new ReachPage(0, 0.0, List.of())));
         if (rows.total() == 0 && !communities.buildingExists(buildingId)) {
             throw ApiException.notFound("Building", buildingId);
         }
@@ -143,8 +145,8 @@ public class ReachabilityService {
         metrics.search(SearchKind.REACHABLE, Origin.BUILDING, System.nanoTime() - start);
         return Connection.fromRows(rows.rows(), page,
                 row -> Cursor.encode(CURSOR_KIND, row.meters(), row.place().id()), rows.total())
-                .map(row -> new Reach((int) Math.round(row.meters()), round2(walkingPace.minutes(row.meters())),
-                        row.place(), null));
+                .map(row -> Reach.of(row.meters(), walkingPace, row.place(), rows.originSnapMeters(),
+                        row.placeSnapMeters()));
     }
 
     /**
@@ -172,7 +174,7 @@ public class ReachabilityService {
         return nearestFrom(from, category, k, filter).places();
     }
 
-    private record Nearest(List<ReachedPlace> places, Double originSnapMeters) {
+    private record Nearest(List<ReachedPlace> places, double originSnapMeters, CityNetwork city) {
     }
 
     private Nearest nearestFrom(OriginInput from, String category, int k, PlaceFilter filter) {
@@ -190,7 +192,7 @@ public class ReachabilityService {
                 matching(city, placeFilter(city, List.of(code)), predicate));
         metrics.search(SearchKind.NEAREST, from.point() == null ? Origin.BUILDING : Origin.POINT,
                 System.nanoTime() - started);
-        return new Nearest(List.copyOf(all.subList(0, Math.min(k, all.size()))), start.snapMeters());
+        return new Nearest(List.copyOf(all.subList(0, Math.min(k, all.size()))), start.snapMeters(), city);
     }
 
     /** {@link #nearestPlaces} with the places' details, loaded in one query. */
@@ -198,7 +200,8 @@ public class ReachabilityService {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
         Nearest nearest = nearestFrom(from, category, k == null ? 3 : k, filter);
         Map<String, Place> byId = places.findByIds(nearest.places().stream().map(ReachedPlace::placeId).toList());
-        return nearest.places().stream().map(r -> reach(r, walkingPace, byId, nearest.originSnapMeters()))
+        return nearest.places().stream()
+                .map(r -> reach(nearest.city(), r, walkingPace, byId, nearest.originSnapMeters()))
                 .filter(r -> r.place() != null).toList();
     }
 
@@ -223,7 +226,7 @@ public class ReachabilityService {
         Connection<ReachedPlace> rowPage = Connection.fromRows(rows, page,
                 r -> Cursor.encode(CURSOR_KIND, r.walkMeters(), r.placeId()), reached.size());
         Map<String, Place> byId = places.findByIds(rowPage.edges().stream().map(e -> e.node().placeId()).toList());
-        return withoutVanishedPlaces(rowPage.map(r -> reach(r, pace, byId, start.snapMeters())));
+        return withoutVanishedPlaces(rowPage.map(r -> reach(city, r, pace, byId, start.snapMeters())));
     }
 
     /**
@@ -238,9 +241,11 @@ public class ReachabilityService {
                 page.pageInfo(), page.totalCount());
     }
 
-    private static Reach reach(ReachedPlace r, Pace pace, Map<String, Place> byId, Double originSnapMeters) {
-        return new Reach((int) Math.round(r.walkMeters()), round2(pace.minutes(r.walkMeters())),
-                byId.get(r.placeId()), originSnapMeters);
+    private static Reach reach(CityNetwork city, ReachedPlace r, Pace pace, Map<String, Place> byId,
+            double originSnapMeters) {
+        Integer place = city.placeIndex().get(r.placeId());
+        return Reach.of(r.walkMeters(), pace, byId.get(r.placeId()), originSnapMeters,
+                place == null ? 0.0 : city.placeSnapMeters(place));
     }
 
     /**
@@ -301,14 +306,10 @@ public class ReachabilityService {
         return List.copyOf(result);
     }
 
-    private static double round2(double value) {
-        return Math.round(value * 100.0) / 100.0;
-    }
-
     /** A precomputed edge of the page, with the place it leads to (loaded in the same query). */
-    private record ReachRow(double meters, Place place) {
+    private record ReachRow(double meters, double placeSnapMeters, Place place) {
     }
 
-    private record ReachPage(int total, List<ReachRow> rows) {
+    private record ReachPage(int total, double originSnapMeters, List<ReachRow> rows) {
     }
 }

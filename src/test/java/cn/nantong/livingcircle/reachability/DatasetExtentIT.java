@@ -150,16 +150,6 @@ class DatasetExtentIT {
         assertThat(compared).isGreaterThan(10);
     }
 
-    @Test
-    void originSnapMetersIsNullFromABuilding() {
-        var response = graphQl.documentName("originSnap").variable("from", Map.of("buildingId", "b-01-001"))
-                .execute();
-        List<Map<String, Object>> reach = response.path("nearest").entityList(Map.class).get().stream()
-                .map(m -> (Map<String, Object>) m).toList();
-        assertThat(reach).isNotEmpty().allSatisfy(r -> assertThat(r).containsEntry("originSnapMeters", null));
-        response.path("isochrone[0].originSnapMeters").valueIsNull();
-    }
-
     /** A point of a 150 m grid over the box, inside the outline, farthest from every walkway (at least 600 m). */
     private double[] pointInAGap() {
         double[] best = null;
