@@ -78,6 +78,8 @@ public class ApiException extends RuntimeException {
         TOO_FAR_FROM_WALKWAY(ErrorType.BAD_REQUEST),
         /** A query point outside the outline of the covered area ({@code dataset.extent}). */
         OUTSIDE_COVERAGE(ErrorType.BAD_REQUEST),
+        /** No walk within the walking horizon leads from the origin to the place asked for. */
+        NOT_REACHABLE(ErrorType.BAD_REQUEST),
         /** The document is not valid GraphQL syntax. */
         GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST),
         /** The document does not validate against the schema (unknown field, wrong argument type...). */

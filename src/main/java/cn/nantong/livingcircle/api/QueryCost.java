@@ -159,6 +159,8 @@ final class QueryCost {
             case "Outlet.community", "Facility.community", "Outlet.commercialCenter", "CommercialCenter.community",
                     "CommercialCenter.outlets" -> new Price(DATABASE_QUERY, 0);
             case "Community.coverage" -> new Price(0, COMMUNITY_COVERAGE);
+            // one search like a point's reachable, plus the place (and a building origin's position) from the graph
+            case "Query.route" -> new Price(0, POINT_SEARCH + DATABASE_QUERY);
             case "Query.isochrone" -> new Price(0, ISOCHRONE + (long) ISOCHRONE_LIMIT * limits(arguments.get("minutes")));
             case "Query.communities" -> new Price(0, COMMUNITY_PAGE, page(arguments.get("first")));
             case "Query.publishedFigures", "Query.building", "Query.community", "Query.place", "Query.livingCircle",
@@ -203,7 +205,7 @@ final class QueryCost {
     static boolean isSearch(String parentType, String field, Map<String, Object> arguments) {
         return switch (parentType + "." + field) {
             case "Query.isochrone", "Query.coverage", "Query.gaps", "Query.siteSuggestions", "Query.whatIf",
-                    "Query.nearest", "Query.mapLayers", "Query.livableBuildings" -> true;
+                    "Query.nearest", "Query.mapLayers", "Query.livableBuildings", "Query.route" -> true;
             case "Query.reachable" -> origin(arguments) == POINT_SEARCH;
             default -> false;
         };

@@ -27,7 +27,7 @@ public class CircleMetrics {
         REACHABLE("reachable"), NEAREST("nearest"), ISOCHRONE("isochrone"),
         /** One category's nearest-place distance of every building, the index coverage, gaps and livableBuildings read. */
         COVERAGE("coverage"),
-        WHAT_IF("whatIf"), SITE_SUGGESTIONS("siteSuggestions");
+        WHAT_IF("whatIf"), SITE_SUGGESTIONS("siteSuggestions"), ROUTE("route");
 
         final String tag;
 
@@ -65,7 +65,8 @@ public class CircleMetrics {
             SearchKind.ISOCHRONE, new Origin[] {Origin.BUILDING, Origin.POINT},
             SearchKind.COVERAGE, new Origin[] {Origin.PLACES},
             SearchKind.WHAT_IF, new Origin[] {Origin.PLACES},
-            SearchKind.SITE_SUGGESTIONS, new Origin[] {Origin.BUILDING}));
+            SearchKind.SITE_SUGGESTIONS, new Origin[] {Origin.BUILDING},
+            SearchKind.ROUTE, new Origin[] {Origin.BUILDING, Origin.POINT}));
 
     /**
      * Fixed histogram buckets instead of Micrometer's percentile histogram (about 70 buckets per series): twelve are

@@ -47,6 +47,19 @@ final class GeoJson {
         return geoJson;
     }
 
+    /** A LineString through WGS84 points, written in {@code crs}. */
+    static Map<String, Object> lineString(List<GeoPoint> wgs84, Crs crs) {
+        List<List<Double>> positions = new ArrayList<>(wgs84.size());
+        for (GeoPoint p : wgs84) {
+            GeoPoint point = crs.fromWgs84(p);
+            positions.add(List.of(round(point.lon()), round(point.lat())));
+        }
+        Map<String, Object> geoJson = new LinkedHashMap<>();
+        geoJson.put("type", "LineString");
+        geoJson.put("coordinates", positions);
+        return geoJson;
+    }
+
     private static List<List<List<Double>>> polygon(Polygon polygon, LocalProjection projection, Crs crs) {
         List<List<List<Double>>> rings = new ArrayList<>();
         rings.add(ring(polygon.getExteriorRing(), projection, crs, true));

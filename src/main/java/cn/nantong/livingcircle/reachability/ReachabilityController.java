@@ -16,10 +16,17 @@ class ReachabilityController {
 
     private final ReachabilityService reachability;
     private final IsochroneService isochrones;
+    private final RouteService routes;
 
-    ReachabilityController(ReachabilityService reachability, IsochroneService isochrones) {
+    ReachabilityController(ReachabilityService reachability, IsochroneService isochrones, RouteService routes) {
         this.reachability = reachability;
         this.isochrones = isochrones;
+        this.routes = routes;
+    }
+
+    @QueryMapping
+    Route route(@Argument OriginInput from, @Argument String toPlaceId, @Argument Pace pace, @Argument Crs outputCrs) {
+        return routes.route(from, toPlaceId, pace, outputCrs);
     }
 
     @QueryMapping
