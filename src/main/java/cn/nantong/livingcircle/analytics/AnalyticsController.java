@@ -10,6 +10,7 @@ import cn.nantong.livingcircle.analytics.AnalyticsTypes.CoverageDelta;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapConnection;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.GapEdge;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.HypotheticalPlaceInput;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.HomeConnection;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.LivableBuildingConnection;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.SiteSuggestion;
 import cn.nantong.livingcircle.analytics.CommunityTable.CommunityFilter;
@@ -72,6 +73,12 @@ class AnalyticsController {
     LivableBuildingConnection livableBuildings(@Argument List<String> categories, @Argument String communityId,
             @Argument Pace pace, @Argument Integer first, @Argument String after) {
         return coverage.livableBuildings(categories, communityId, pace == null ? Pace.ADULT : pace, first, after);
+    }
+
+    @QueryMapping
+    HomeConnection homes(@Argument List<String> categories, @Argument Integer minutes, @Argument String communityId,
+            @Argument Pace pace, @Argument Integer first, @Argument String after) {
+        return coverage.homes(categories, minutes, communityId, pace == null ? Pace.ADULT : pace, first, after);
     }
 
     /** Gap-only fields of {@code BuildingConnection}: null on the other building lists. */

@@ -46,6 +46,19 @@ final class AnalyticsTypes {
     record LivableEdge(String cursor, Building node) {
     }
 
+    /** A {@code homes} page; counts over all pages, {@code considered} over the whole scope. */
+    record HomeConnection(int totalCount, int residents, int buildingsConsidered, int residentsConsidered, Pace pace,
+            List<LivableCategory> categories, List<HomeEdge> edges, Connection.PageInfo pageInfo) {
+    }
+
+    /** A building of {@code homes}, with the worst of its walks and every walk in the order the categories came. */
+    record HomeEdge(String cursor, Building node, int worstWalkMeters, double worstWalkMinutes, List<HomeWalk> walks) {
+    }
+
+    /** The walk from a building to the nearest place of one category. */
+    record HomeWalk(ServiceCategory category, int walkMeters, double walkMinutes) {
+    }
+
     record SiteSuggestion(int rank, GeoPoint location, String walkwayId, int residentsGained, int buildingsGained,
             int cumulativeResidentsGained, List<String> buildingIds) {
     }

@@ -17,6 +17,9 @@ import cn.nantong.livingcircle.analytics.AnalyticsTypes.HypotheticalPlaceInput;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.LivableBuildingConnection;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.LivableCategory;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.LivableEdge;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.HomeConnection;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.HomeEdge;
+import cn.nantong.livingcircle.analytics.AnalyticsTypes.HomeWalk;
 import cn.nantong.livingcircle.analytics.AnalyticsTypes.SiteSuggestion;
 import cn.nantong.livingcircle.api.ApiException;
 import cn.nantong.livingcircle.api.Connection;
@@ -59,6 +62,7 @@ class CoverageService {
 
     static final String GAP_CURSOR = "gap";
     static final String LIVABLE_CURSOR = "livable";
+    static final String HOMES_CURSOR = "homes";
     private static final int DEFAULT_GAPS = 50;
 
     private final CityNetworkService networks;
@@ -183,25 +187,14 @@ class CoverageService {
      */
     LivableBuildingConnection livableBuildings(List<String> codes, String communityId, Pace pace, Integer first,
             String after) {
-        List<String> distinct = codes == null ? List.of() : List.copyOf(new LinkedHashSet<>(codes));
-        if (distinct.isEmpty() || distinct.size() > properties.maxLivableCategories()) {
-            throw ApiException.outOfRange("categories", distinct.size(), 1, properties.maxLivableCategories());
-        }
-        List<ServiceCategory> chosen = catalog.resolve("categories", distinct);
+        Chosen chosen = chosen(codes, null, pace);
         PageRequest page = PageRequest.of(first, after, DEFAULT_GAPS, LIVABLE_CURSOR);
         CoverageIndex index = index();
         CityNetwork city = index.city();
         int[] scope = communityId == null ? index.allBuildings() : buildingsOf(index, communityId);
-        int[][] nearest = new int[chosen.size()][];
-        long[] thresholds = new long[chosen.size()];
-        List<LivableCategory> limits = new ArrayList<>();
-        for (int c = 0; c < chosen.size(); c++) {
-            ServiceCategory category = chosen.get(c);
-            nearest[c] = nearest(index, category.code());
-            thresholds[c] = CoverageMath.thresholdMillimetres(category.targetMinutes(), pace);
-            limits.add(new LivableCategory(category, category.targetMinutes(),
-                    CoverageMath.round2(pace.meters(category.targetMinutes()))));
-        }
+        int[][] nearest = chosen.nearest(this, index);
+        long[] thresholds = chosen.thresholds();
+        List<LivableCategory> limits = chosen.limits();
         int[] residentsOf = city.buildingResidents();
         int[] livable = new int[scope.length];
         int count = 0;
@@ -235,6 +228,114 @@ class CoverageService {
                 edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
         return new LivableBuildingConnection(count, residents, scope.length, residentsConsidered, pace, limits, edges,
                 info);
+    }
+
+    /**
+     * The buildings of the scope whose nearest place of every one of {@code codes} lies within {@code minutes} (or
+     * each category's own target time), ranked by the worst of those walks, nearest first, ties by building id: the
+     * same nearest-place distances {@code livableBuildings} intersects, so without {@code minutes} the two list the
+     * same buildings in different orders.
+     */
+    HomeConnection homes(List<String> codes, Integer minutes, String communityId, Pace pace, Integer first,
+            String after) {
+        Chosen chosen = chosen(codes, minutes, pace);
+        PageRequest page = PageRequest.of(first, after, DEFAULT_GAPS, HOMES_CURSOR);
+        CoverageIndex index = index();
+        CityNetwork city = index.city();
+        int[] scope = communityId == null ? index.allBuildings() : buildingsOf(index, communityId);
+        int[][] nearest = chosen.nearest(this, index);
+        CoverageAnalysis.Home[] homes = CoverageAnalysis.homes(scope, nearest, chosen.thresholds());
+        int residents = 0;
+        for (CoverageAnalysis.Home home : homes) {
+            residents += city.buildingResidents()[home.building()];
+        }
+        int residentsConsidered = 0;
+        for (int b : scope) {
+            residentsConsidered += city.buildingResidents()[b];
+        }
+        int start = homesStart(city, homes, page);
+        int end = Math.min(homes.length, start + page.first());
+        List<String> ids = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            ids.add(city.buildingIds()[homes[i].building()]);
+        }
+        Map<String, Building> found = buildings.findBuildings(ids);
+        List<HomeEdge> edges = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            CoverageAnalysis.Home home = homes[i];
+            String id = city.buildingIds()[home.building()];
+            List<HomeWalk> walks = new ArrayList<>(nearest.length);
+            for (int c = 0; c < nearest.length; c++) {
+                double walkMeters = Millimetres.toMeters(nearest[c][home.building()]);
+                walks.add(new HomeWalk(chosen.categories().get(c), Millimetres.wholeMeters(nearest[c][home.building()]),
+                        CoverageMath.round2(pace.minutes(walkMeters))));
+            }
+            double worstMeters = Millimetres.toMeters(home.worstMillimetres());
+            edges.add(new HomeEdge(Cursor.encode(HOMES_CURSOR, worstMeters, id), found.get(id),
+                    Millimetres.wholeMeters(home.worstMillimetres()), CoverageMath.round2(pace.minutes(worstMeters)),
+                    walks));
+        }
+        Connection.PageInfo info = new Connection.PageInfo(end < homes.length, page.after() != null,
+                edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        return new HomeConnection(homes.length, residents, scope.length, residentsConsidered, pace, chosen.limits(),
+                edges, info);
+    }
+
+    /** The first position after the cursor's (worst distance, building) in a {@link CoverageAnalysis#homes} list. */
+    private static int homesStart(CityNetwork city, CoverageAnalysis.Home[] homes, PageRequest page) {
+        if (page.after() == null) {
+            return 0;
+        }
+        Integer afterIndex = city.buildingIndex().get(page.after().id());
+        if (afterIndex == null) {
+            throw new ApiException(ApiException.ErrorCode.INVALID_CURSOR,
+                    "Argument 'after' is not a cursor returned by this list", Map.of("argument", "after"));
+        }
+        int afterMm = Millimetres.of(page.after().key());
+        int lo = 0;
+        int hi = homes.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            CoverageAnalysis.Home h = homes[mid];
+            boolean before = h.worstMillimetres() < afterMm
+                    || (h.worstMillimetres() == afterMm && h.building() <= afterIndex);
+            if (before) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Chosen categories, duplicates dropped, each with its limit: {@code minutes} for all, or its own target. */
+    private record Chosen(List<ServiceCategory> categories, long[] thresholds, List<LivableCategory> limits) {
+
+        int[][] nearest(CoverageService service, CoverageIndex index) {
+            int[][] nearest = new int[categories.size()][];
+            for (int c = 0; c < categories.size(); c++) {
+                nearest[c] = service.nearest(index, categories.get(c).code());
+            }
+            return nearest;
+        }
+    }
+
+    private Chosen chosen(List<String> codes, Integer minutes, Pace pace) {
+        List<String> distinct = codes == null ? List.of() : List.copyOf(new LinkedHashSet<>(codes));
+        if (distinct.isEmpty() || distinct.size() > properties.maxLivableCategories()) {
+            throw ApiException.outOfRange("categories", distinct.size(), 1, properties.maxLivableCategories());
+        }
+        List<ServiceCategory> categories = catalog.resolve("categories", distinct);
+        long[] thresholds = new long[categories.size()];
+        List<LivableCategory> limits = new ArrayList<>();
+        for (int c = 0; c < categories.size(); c++) {
+            ServiceCategory category = categories.get(c);
+            int limit = checkMinutes(minutes, category);
+            thresholds[c] = CoverageMath.thresholdMillimetres(limit, pace);
+            limits.add(new LivableCategory(category, limit, CoverageMath.round2(pace.meters(limit))));
+        }
+        return new Chosen(categories, thresholds, limits);
     }
 
     List<SiteSuggestion> siteSuggestions(String code, String communityId, Integer count, Integer minutes, Pace pace) {

@@ -172,7 +172,7 @@ final class QueryCost {
             // A community filter is one more query (the communities it selects); the scan stays one per category.
             case "Query.gaps" -> new Price(0, DATABASE_QUERY + COVERAGE
                     + (arguments.get("filter") != null ? DATABASE_QUERY : 0), page(arguments.get("first")));
-            case "Query.livableBuildings" -> new Price(0, DATABASE_QUERY + (long) COVERAGE
+            case "Query.livableBuildings", "Query.homes" -> new Price(0, DATABASE_QUERY + (long) COVERAGE
                     * Math.max(1, size(arguments.get("categories"))), page(arguments.get("first")));
             case "Query.siteSuggestions" -> new Price(0, SITES + (long) SITE * count(arguments.get("count"), 3));
             case "Query.whatIf" -> new Price(0, WHAT_IF + (long) WHAT_IF_PLACE * (size(arguments.get("add"))
@@ -205,7 +205,7 @@ final class QueryCost {
     static boolean isSearch(String parentType, String field, Map<String, Object> arguments) {
         return switch (parentType + "." + field) {
             case "Query.isochrone", "Query.coverage", "Query.gaps", "Query.siteSuggestions", "Query.whatIf",
-                    "Query.nearest", "Query.mapLayers", "Query.livableBuildings", "Query.route" -> true;
+                    "Query.nearest", "Query.mapLayers", "Query.livableBuildings", "Query.route", "Query.homes" -> true;
             case "Query.reachable" -> origin(arguments) == POINT_SEARCH;
             default -> false;
         };

@@ -1,6 +1,8 @@
 package cn.nantong.livingcircle.engine.coverage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -60,7 +62,39 @@ public final class CoverageAnalysis {
                 result[n++] = b;
             }
         }
-        return java.util.Arrays.copyOf(result, n);
+        return Arrays.copyOf(result, n);
+    }
+
+    /** A building from which every chosen category lies within its limit, and the farthest of those nearest places. */
+    public record Home(int building, int worstMillimetres) {
+    }
+
+    /**
+     * "Where could we live": the buildings among {@code buildings} whose nearest place of every category {@code c}
+     * lies within {@code thresholdMm[c]} ({@code nearestMm[c]} holds each building's nearest-place distance), ranked
+     * by the worst of those distances, nearest first, ties by building index (the id order of the network).
+     */
+    public static Home[] homes(int[] buildings, int[][] nearestMm, long[] thresholdMm) {
+        if (nearestMm.length != thresholdMm.length) {
+            throw new IllegalArgumentException("one threshold per category");
+        }
+        Home[] homes = new Home[buildings.length];
+        int n = 0;
+        for (int b : buildings) {
+            int worst = 0;
+            boolean all = true;
+            for (int c = 0; c < nearestMm.length && all; c++) {
+                all = nearestMm[c][b] <= thresholdMm[c];
+                worst = Math.max(worst, nearestMm[c][b]);
+            }
+            if (all) {
+                homes[n++] = new Home(b, worst);
+            }
+        }
+        Home[] result = Arrays.copyOf(homes, n);
+        Arrays.sort(result, Comparator.comparingInt(Home::worstMillimetres)
+                .thenComparingInt(Home::building));
+        return result;
     }
 
     /** Greedy sites for a category among {@code buildings}; see {@link SiteSelector}. */

@@ -140,6 +140,58 @@ class CoverageAnalysisTests {
     }
 
     @Test
+    void homesAreTheBuildingsWithinTwelveMinutesOfBothCategoriesRankedByTheirLongerWalk() {
+        // nearest pharmacy 150, 400, 700, 900, 1500 m, none; nearest convenience store 850, 600, 300, 100, 500 m, none.
+        // 12 min at 5 km/h = 1,000 m: b4 misses (pharmacy 1,500 m), b5 reaches nothing; the longer walks are
+        // b0 850, b1 600, b2 700, b3 900.
+        long twelveMinutes = CoverageMath.thresholdMillimetres(12, Pace.ADULT);
+        int[][] nearest = {index.nearestMillimetres(SmallTown.PHARMACY), index.nearestMillimetres(SmallTown.CONVENIENCE)};
+
+        CoverageAnalysis.Home[] homes = CoverageAnalysis.homes(index.allBuildings(), nearest,
+                new long[] {twelveMinutes, twelveMinutes});
+
+        assertThat(homes).containsExactly(new CoverageAnalysis.Home(1, 600_000), new CoverageAnalysis.Home(2, 700_000),
+                new CoverageAnalysis.Home(0, 850_000), new CoverageAnalysis.Home(3, 900_000));
+    }
+
+    @Test
+    void homesEqualABruteForceSearchFromEveryBuilding() {
+        int compared = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            CityNetwork city = randomGrid(seed, 3, 9);
+            CoverageIndex random = new CoverageIndex(city);
+            long[] limits = {CoverageMath.thresholdMillimetres(8, Pace.ADULT),
+                    CoverageMath.thresholdMillimetres(10, Pace.ADULT), CoverageMath.thresholdMillimetres(6, Pace.ADULT)};
+            int[][] nearest = {random.nearestMillimetres(0), random.nearestMillimetres(1), random.nearestMillimetres(2)};
+
+            CoverageAnalysis.Home[] homes = CoverageAnalysis.homes(random.allBuildings(), nearest, limits);
+
+            // brute force: one single-source search per building, every place looked at
+            List<long[]> expected = new java.util.ArrayList<>();
+            WalkingSearch search = new WalkingSearch(city.network());
+            for (int b = 0; b < city.buildingCount(); b++) {
+                search.run(city.buildingAttachments()[b], Integer.MAX_VALUE);
+                long[] best = {MAX, MAX, MAX};
+                for (int p = 0; p < city.placeCount(); p++) {
+                    int c = city.placeCategory()[p];
+                    best[c] = Math.min(best[c], search.distanceTo(city.placeAttachment(p)));
+                }
+                if (best[0] <= limits[0] && best[1] <= limits[1] && best[2] <= limits[2]) {
+                    expected.add(new long[] {Math.max(best[0], Math.max(best[1], best[2])), b});
+                }
+            }
+            expected.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+            assertThat(homes).as("seed %d", seed).hasSize(expected.size());
+            for (int i = 0; i < homes.length; i++) {
+                assertThat(new long[] {homes[i].worstMillimetres(), homes[i].building()}).as("seed %d rank %d", seed, i)
+                        .containsExactly(expected.get(i));
+            }
+            compared += homes.length;
+        }
+        assertThat(compared).as("the limits leave some homes on the random grids").isGreaterThan(20);
+    }
+
+    @Test
     void whatIfAddsAndRemovesInMemoryOnly() {
         Attachment atJ4 = SiteSelector.junctionAttachment(town.network(), SmallTown.J4);
         CoverageAnalysis.WhatIf added = CoverageAnalysis.whatIf(index, index.allBuildings(), Pace.ADULT, TARGETS,
@@ -162,6 +214,14 @@ class CoverageAnalysisTests {
 
     /** A 7×7 grid with random block lengths, 40 buildings and 3 places of category 0 at random points. */
     static CityNetwork randomGrid(long seed) {
+        return randomGrid(seed, 1, 3);
+    }
+
+    /**
+     * The same grid with {@code placeCount} places at random points, of {@code categories} categories drawn at
+     * random (with one category, the random sequence is that of the three-place grid the other tests use).
+     */
+    static CityNetwork randomGrid(long seed, int categories, int placeCount) {
         Random random = new Random(seed);
         int side = 7;
         WalkwayNetwork.Builder builder = WalkwayNetwork.builder();
@@ -191,15 +251,23 @@ class CoverageAnalysisTests {
             residents[b] = 10 + random.nextInt(300);
             ids[b] = "b" + b;
         }
-        int places = 3;
+        int places = placeCount;
         int[] segment = new int[places];
         int[] offset = new int[places];
+        int[] category = new int[places];
         String[] placeIds = new String[places];
         for (int p = 0; p < places; p++) {
             Attachment a = randomPoint(network, random);
             segment[p] = a.segment();
             offset[p] = a.offsetMillimetres();
+            category[p] = categories == 1 ? 0 : random.nextInt(categories);
             placeIds[p] = "p" + p;
+        }
+        String[] codes = new String[categories];
+        Map<String, Integer> categoryIndex = new HashMap<>();
+        for (int c = 0; c < categories; c++) {
+            codes[c] = c == 0 ? "pharmacy" : "category-" + c;
+            categoryIndex.put(codes[c], c);
         }
         Map<String, Integer> buildingIndex = new HashMap<>();
         for (int b = 0; b < buildings; b++) {
@@ -214,9 +282,9 @@ class CoverageAnalysisTests {
             walkwayIds[s] = "w" + s;
         }
         return new CityNetwork("grid-" + seed, network, new SegmentSnapper(network), walkwayIds, ids, attachments,
-                residents, new int[buildings], new int[buildings], new String[] {"c"}, placeIds, new int[places],
-                new boolean[places], new String[] {"pharmacy"}, new PlaceLocator(network, segment, offset),
-                buildingIndex, placeIndex, Map.of("c", 0), Map.of("pharmacy", 0));
+                residents, new int[buildings], new int[buildings], new String[] {"c"}, placeIds, category,
+                new boolean[places], codes, new PlaceLocator(network, segment, offset),
+                buildingIndex, placeIndex, Map.of("c", 0), categoryIndex);
     }
 
     private static Attachment randomPoint(WalkwayNetwork network, Random random) {
