@@ -1,5 +1,6 @@
 package cn.nantong.livingcircle.analytics;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -48,8 +49,8 @@ class AnalyticsController {
     }
 
     @QueryMapping
-    CommunityCoverage coverage(@Argument String communityId, @Argument Pace pace) {
-        return coverage.coverage(communityId, pace == null ? Pace.ADULT : pace);
+    CommunityCoverage coverage(@Argument String communityId, @Argument Pace pace, @Argument OffsetDateTime at) {
+        return coverage.coverage(communityId, pace == null ? Pace.ADULT : pace, at);
     }
 
     /** Batched: a table of communities with their coverage asks for every coverage's community at once. */
@@ -63,10 +64,11 @@ class AnalyticsController {
 
     @QueryMapping
     GapConnection gaps(@Argument String category, @Argument Integer minutes, @Argument String communityId,
-            @Argument CommunityFilter filter, @Argument Pace pace, @Argument Integer first, @Argument String after) {
+            @Argument CommunityFilter filter, @Argument Pace pace, @Argument Integer first, @Argument String after,
+            @Argument OffsetDateTime at) {
         List<String> communityIds = filter == null ? null : table.ids(filter);
         return coverage.gaps(category, minutes, communityId, communityIds, pace == null ? Pace.ADULT : pace, first,
-                after);
+                after, at);
     }
 
     @QueryMapping

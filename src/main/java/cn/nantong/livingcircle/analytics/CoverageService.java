@@ -1,5 +1,6 @@
 package cn.nantong.livingcircle.analytics;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ import cn.nantong.livingcircle.engine.Attachment;
 import cn.nantong.livingcircle.engine.CityNetwork;
 import cn.nantong.livingcircle.engine.Millimetres;
 import cn.nantong.livingcircle.engine.Pace;
+import cn.nantong.livingcircle.hours.OpeningHoursService;
 import cn.nantong.livingcircle.engine.SegmentSnapper;
 import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.CategoryResult;
 import cn.nantong.livingcircle.engine.coverage.CoverageAnalysis.Target;
@@ -75,10 +77,13 @@ class CoverageService {
     private final CircleMetrics metrics;
     private final CoverageIndex.Lookups lookups;
 
+    private final OpeningHoursService hours;
+
     CoverageService(CityNetworkService networks, CategoryCatalog catalog, CommunityRepository buildings,
             AnalyticsProperties properties, WalkingProperties walking, NetworkExtents extents,
-            CircleMetrics metrics) {
+            CircleMetrics metrics, OpeningHoursService hours) {
         this.metrics = metrics;
+        this.hours = hours;
         this.lookups = new CoverageIndex.Lookups() {
             @Override
             public void found() {
@@ -116,11 +121,22 @@ class CoverageService {
     }
 
     CommunityCoverage coverage(String communityId, Pace pace) {
+        return coverage(communityId, pace, null);
+    }
+
+    /**
+     * {@link #coverage(String, Pace)} counting only the places open at {@code at} (every place when null): one
+     * uncached multi-source search per category from its open places.
+     */
+    CommunityCoverage coverage(String communityId, Pace pace, OffsetDateTime at) {
         CoverageIndex index = index();
         int[] scope = buildingsOf(index, communityId);
         List<ServiceCategory> all = catalog.all();
         List<Target> targets = targets(index, all);
-        CoverageAnalysis.Result result = CoverageAnalysis.coverage(index, scope, pace, targets);
+        boolean[] closed = closedAt(index.city(), at);
+        CoverageAnalysis.Result result = closed == null ? CoverageAnalysis.coverage(index, scope, pace, targets)
+                : CoverageAnalysis.coverage(scope, index.city().buildingResidents(), pace, targets,
+                        category -> nearestAmong(index, category, closed));
         List<CategoryCoverage> categories = new ArrayList<>();
         List<ServiceCategory> missing = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -147,14 +163,16 @@ class CoverageService {
      * whatever the number of communities.
      */
     GapConnection gaps(String code, Integer minutes, String communityId, List<String> communityIds, Pace pace,
-            Integer first, String after) {
+            Integer first, String after, OffsetDateTime at) {
         ServiceCategory category = category(code);
         int limit = checkMinutes(minutes, category);
         PageRequest page = PageRequest.of(first, after, DEFAULT_GAPS, GAP_CURSOR);
         CoverageIndex index = index();
         CityNetwork city = index.city();
         int[] scope = scope(index, communityId, communityIds);
-        int[] nearest = nearest(index, code);
+        boolean[] closed = closedAt(index.city(), at);
+        int[] nearest = closed == null ? nearest(index, code)
+                : nearestAmong(index, categoryIndex(index, code), closed);
         long threshold = CoverageMath.thresholdMillimetres(limit, pace);
         int[] gaps = CoverageAnalysis.gaps(scope, nearest, threshold);
         int residentsAffected = 0;
@@ -495,8 +513,36 @@ class CoverageService {
     }
 
     private int[] nearest(CoverageIndex index, String code) {
+        return index.nearestMillimetres(categoryIndex(index, code));
+    }
+
+    private static int categoryIndex(CoverageIndex index, String code) {
         Integer category = index.city().categoryIndex().get(code);
-        return index.nearestMillimetres(category == null ? -1 : category);
+        return category == null ? -1 : category;
+    }
+
+    /** Place index → not known to be open at {@code at}; null without a time (every place counts). */
+    private boolean[] closedAt(CityNetwork city, OffsetDateTime at) {
+        if (at == null) {
+            return null;
+        }
+        boolean[] open = hours.openAt(city, at);
+        boolean[] closed = new boolean[open.length];
+        for (int p = 0; p < open.length; p++) {
+            closed[p] = !open[p];
+        }
+        return closed;
+    }
+
+    /** Nearest-place distances of a category from its places that are not {@code closed}, searched now, not cached. */
+    private int[] nearestAmong(CoverageIndex index, int category, boolean[] closed) {
+        if (category < 0) {
+            return index.nearestMillimetres(-1);
+        }
+        long started = System.nanoTime();
+        int[] nearest = index.nearestMillimetres(index.sources(category, closed, null));
+        metrics.search(SearchKind.COVERAGE, Origin.PLACES, System.nanoTime() - started);
+        return nearest;
     }
 
     private ServiceCategory category(String code) {

@@ -45,6 +45,13 @@ final class QueryCost {
     static final int ISOCHRONE = 19;
     static final int ISOCHRONE_LIMIT = 2;
     static final int COVERAGE = 1;
+    /**
+     * {@code gaps(at:)}: the category's nearest-place distances searched at request time from its places open then,
+     * instead of the cached ones. Estimated (a multi-source search of the demo network), not yet calibrated.
+     */
+    static final int OPEN_AT_SEARCH = 10;
+    /** {@code coverage(at:)}: one such search per catalogue category (28). Estimated, not yet calibrated. */
+    static final int OPEN_AT_COVERAGE = 28 * OPEN_AT_SEARCH;
     /** {@code siteSuggestions} in one community: the uncovered buildings, then a greedy pick per site. */
     static final int SITES = 2;
     static final int SITE = 1;
@@ -167,11 +174,12 @@ final class QueryCost {
                     "Query.apiKeys", "Mutation.issueApiKey", "Mutation.revokeApiKey" ->
                     new Price(0, DATABASE_QUERY);
             case "Community.buildings" -> new Price(DATABASE_QUERY, 0, page(arguments.get("first")));
-            case "Query.coverage" -> new Price(0, COVERAGE);
+            case "Query.coverage" -> new Price(0, COVERAGE + (arguments.get("at") != null ? OPEN_AT_COVERAGE : 0));
             case "Dataset.extent" -> new Price(EXTENT, 0);
             // A community filter is one more query (the communities it selects); the scan stays one per category.
             case "Query.gaps" -> new Price(0, DATABASE_QUERY + COVERAGE
-                    + (arguments.get("filter") != null ? DATABASE_QUERY : 0), page(arguments.get("first")));
+                    + (arguments.get("filter") != null ? DATABASE_QUERY : 0)
+                    + (arguments.get("at") != null ? OPEN_AT_SEARCH : 0), page(arguments.get("first")));
             case "Query.livableBuildings", "Query.homes" -> new Price(0, DATABASE_QUERY + (long) COVERAGE
                     * Math.max(1, size(arguments.get("categories"))), page(arguments.get("first")));
             case "Query.siteSuggestions" -> new Price(0, SITES + (long) SITE * count(arguments.get("count"), 3));
@@ -258,9 +266,11 @@ final class QueryCost {
         return (count + ROWS_PER_POINT - 1) / ROWS_PER_POINT;
     }
 
+    /** A point origin, or any origin with {@code openAt}, is answered by a search in memory. */
     private static long origin(Map<String, Object> arguments) {
-        return arguments.get("from") instanceof Map<?, ?> from && from.get("point") != null ? POINT_SEARCH
-                : BUILDING_REACH;
+        boolean inMemory = arguments.get("from") instanceof Map<?, ?> from && from.get("point") != null
+                || arguments.get("openAt") != null;
+        return inMemory ? POINT_SEARCH : BUILDING_REACH;
     }
 
     /**

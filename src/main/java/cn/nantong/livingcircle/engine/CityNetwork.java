@@ -28,15 +28,19 @@ import cn.nantong.livingcircle.engine.WalkwayNetwork;
  * @param buildingSnapMillimetres building index → straight-line distance from its position to its attachment point
  * @param placeSnapMillimetres    place index → the same for places; with the network distance they make the
  *                                door-to-door distance
+ * @param placeOpeningHours       place index → its OSM {@code opening_hours} value as stored (null when unknown)
  */
 public record CityNetwork(String version, WalkwayNetwork network, SegmentSnapper snapper, String[] walkwayIds,
         String[] buildingIds, Attachment[] buildingAttachments, int[] buildingResidents, int[] buildingHouseholds,
         int[] buildingCommunity, String[] communityIds, String[] placeIds, int[] placeCategory,
         boolean[] placeOutlet, String[] categoryCodes, PlaceLocator places, Map<String, Integer> buildingIndex,
         Map<String, Integer> placeIndex, Map<String, Integer> communityIndex, Map<String, Integer> categoryIndex,
-        int[] buildingSnapMillimetres, int[] placeSnapMillimetres) {
+        int[] buildingSnapMillimetres, int[] placeSnapMillimetres, String[] placeOpeningHours) {
 
-    /** A city whose buildings and places stand exactly on their walkways (snap legs of 0 mm), as drawn in tests. */
+    /**
+     * A city whose buildings and places stand exactly on their walkways (snap legs of 0 mm) and whose opening hours
+     * are unknown, as drawn in tests.
+     */
     public CityNetwork(String version, WalkwayNetwork network, SegmentSnapper snapper, String[] walkwayIds,
             String[] buildingIds, Attachment[] buildingAttachments, int[] buildingResidents, int[] buildingHouseholds,
             int[] buildingCommunity, String[] communityIds, String[] placeIds, int[] placeCategory,
@@ -45,7 +49,7 @@ public record CityNetwork(String version, WalkwayNetwork network, SegmentSnapper
         this(version, network, snapper, walkwayIds, buildingIds, buildingAttachments, buildingResidents,
                 buildingHouseholds, buildingCommunity, communityIds, placeIds, placeCategory, placeOutlet, categoryCodes,
                 places, buildingIndex, placeIndex, communityIndex, categoryIndex, new int[buildingIds.length],
-                new int[placeIds.length]);
+                new int[placeIds.length], new String[placeIds.length]);
     }
 
     public int buildingCount() {

@@ -110,11 +110,12 @@ class CityNetworkLoader {
                 IntList placeSegment = new IntList();
                 IntList placeOffset = new IntList();
                 IntList placeSnap = new IntList();
+                List<String> placeHours = new ArrayList<>();
                 List<Boolean> placeOutlet = new ArrayList<>();
                 tx.run("""
                         MATCH (p:Place) WHERE p.generation = $generation AND p.walkwayId IS NOT NULL
                         RETURN p.id AS id, p.walkwayId AS walkwayId, p.offsetMeters AS offset, p.category AS category,
-                               p:Outlet AS outlet, p.snapMeters AS snap
+                               p:Outlet AS outlet, p.snapMeters AS snap, p.openingHours AS hours
                         ORDER BY id
                         """).forEachRemaining(r -> {
                     Integer segment = segmentIndex.get(r.get("walkwayId").asString());
@@ -129,6 +130,7 @@ class CityNetworkLoader {
                     placeOffset.add(a.offsetMillimetres());
                     placeOutlet.add(r.get("outlet").asBoolean());
                     placeSnap.add(snapMillimetres(r.get("snap")));
+                    placeHours.add(r.get("hours").isNull() ? null : r.get("hours").asString());
                 });
                 boolean[] outlet = new boolean[placeOutlet.size()];
                 for (int i = 0; i < outlet.length; i++) {
@@ -141,7 +143,7 @@ class CityNetworkLoader {
                         outlet, categoryCodes.toArray(String[]::new),
                         new PlaceLocator(network, placeSegment.toArray(), placeOffset.toArray()),
                         index(buildingIds), index(placeIds), communityIndex, categoryIndex, buildingSnap.toArray(),
-                        placeSnap.toArray());
+                        placeSnap.toArray(), placeHours.toArray(String[]::new));
             });
         }
     }

@@ -12,4 +12,7 @@ public sealed interface Place permits Outlet, Facility {
     ServiceCategory category();
 
     GeoPoint location();
+
+    /** The OSM {@code opening_hours} value as stored, null when unknown. */
+    String openingHours();
 }

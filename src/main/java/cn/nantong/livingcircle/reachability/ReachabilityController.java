@@ -1,5 +1,6 @@
 package cn.nantong.livingcircle.reachability;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import cn.nantong.livingcircle.api.Connection;
@@ -32,14 +33,14 @@ class ReachabilityController {
     @QueryMapping
     Connection<Reach> reachable(@Argument OriginInput from, @Argument Integer minutes, @Argument Pace pace,
             @Argument List<String> categories, @Argument Tier tier, @Argument PlaceFilter filter,
-            @Argument Integer first, @Argument String after) {
-        return reachability.reachable(from, minutes, pace, categories, tier, filter, first, after);
+            @Argument Integer first, @Argument String after, @Argument OffsetDateTime openAt) {
+        return reachability.reachable(from, minutes, pace, categories, tier, filter, first, after, openAt);
     }
 
     @QueryMapping
     List<Reach> nearest(@Argument OriginInput from, @Argument String category, @Argument Integer k,
-            @Argument Pace pace, @Argument PlaceFilter filter) {
-        return reachability.nearest(from, category, k, pace, filter);
+            @Argument Pace pace, @Argument PlaceFilter filter, @Argument OffsetDateTime openAt) {
+        return reachability.nearest(from, category, k, pace, filter, openAt);
     }
 
     @QueryMapping

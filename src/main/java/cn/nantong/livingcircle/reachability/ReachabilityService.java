@@ -1,5 +1,6 @@
 package cn.nantong.livingcircle.reachability;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ import cn.nantong.livingcircle.engine.Millimetres;
 import cn.nantong.livingcircle.engine.NetworkReach;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.engine.ReachedPlace;
+import cn.nantong.livingcircle.hours.OpeningHoursService;
 import cn.nantong.livingcircle.metrics.CircleMetrics;
 import cn.nantong.livingcircle.metrics.CircleMetrics.Origin;
 import cn.nantong.livingcircle.metrics.CircleMetrics.SearchKind;
@@ -72,12 +74,14 @@ public class ReachabilityService {
     private final TransactionTemplate readOnly;
     private final PlaceFilters filters;
     private final CircleMetrics metrics;
+    private final OpeningHoursService hours;
 
     ReachabilityService(Neo4jClient neo4j, DatasetService datasets, CategoryCatalog catalog, PlaceRepository places,
             CommunityRepository communities, CityNetworkService networks, NetworkExtents extents,
             WalkingProperties walking, TransactionTemplate readOnlyTransactions, PlaceFilters filters,
-            CircleMetrics metrics) {
+            CircleMetrics metrics, OpeningHoursService hours) {
         this.metrics = metrics;
+        this.hours = hours;
         this.extents = extents;
         this.filters = filters;
         this.readOnly = readOnlyTransactions;
@@ -91,7 +95,7 @@ public class ReachabilityService {
     }
 
     public Connection<Reach> reachable(OriginInput from, Integer minutes, Pace pace, List<String> categoryCodes,
-            Tier tier, PlaceFilter filter, Integer first, String after) {
+            Tier tier, PlaceFilter filter, Integer first, String after, OffsetDateTime openAt) {
         Origins.requireExactlyOne(from);
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
         int maxMillimetres = maxMillimetres(minutes == null ? 15 : minutes, walkingPace);
@@ -99,9 +103,11 @@ public class ReachabilityService {
         PageRequest page = PageRequest.of(first, after, DEFAULT_FIRST, CURSOR_KIND);
         PlaceFilters.Predicate predicate = filters.compile(filter, "filter");
         long start = System.nanoTime();
-        if (from.point() != null) {
-            Connection<Reach> answer = pointPage(from.point(), maxMillimetres, codes, predicate, page, walkingPace);
-            metrics.search(SearchKind.REACHABLE, Origin.POINT, System.nanoTime() - start);
+        if (from.point() != null || openAt != null) {
+            // opening hours are evaluated in memory, so a building's reach at a time is searched like a point's
+            Connection<Reach> answer = memoryPage(from, maxMillimetres, codes, predicate, page, walkingPace, openAt);
+            metrics.search(SearchKind.REACHABLE, from.point() == null ? Origin.BUILDING : Origin.POINT,
+                    System.nanoTime() - start);
             return answer;
         }
         String buildingId = from.buildingId();
@@ -171,13 +177,14 @@ public class ReachabilityService {
      * computed in memory; places beyond the walking horizon are not returned.
      */
     public List<ReachedPlace> nearestPlaces(OriginInput from, String category, int k, PlaceFilter filter) {
-        return nearestFrom(from, category, k, filter).places();
+        return nearestFrom(from, category, k, filter, null).places();
     }
 
     private record Nearest(List<ReachedPlace> places, double originSnapMeters, CityNetwork city) {
     }
 
-    private Nearest nearestFrom(OriginInput from, String category, int k, PlaceFilter filter) {
+    private Nearest nearestFrom(OriginInput from, String category, int k, PlaceFilter filter,
+            OffsetDateTime openAt) {
         if (k < 1 || k > MAX_NEAREST) {
             throw ApiException.outOfRange("k", k, 1, MAX_NEAREST);
         }
@@ -189,28 +196,29 @@ public class ReachabilityService {
         Origins.Start start = Origins.resolve(city, extents.of(city), from, walking.maxSnapMeters());
         List<ReachedPlace> all = NetworkReach.placesWithin(city, start.attachment(),
                 Millimetres.limit(datasets.current().horizonMeters()),
-                matching(city, placeFilter(city, List.of(code)), predicate));
+                openAt(city, matching(city, placeFilter(city, List.of(code)), predicate), openAt));
         metrics.search(SearchKind.NEAREST, from.point() == null ? Origin.BUILDING : Origin.POINT,
                 System.nanoTime() - started);
         return new Nearest(List.copyOf(all.subList(0, Math.min(k, all.size()))), start.snapMeters(), city);
     }
 
     /** {@link #nearestPlaces} with the places' details, loaded in one query. */
-    public List<Reach> nearest(OriginInput from, String category, Integer k, Pace pace, PlaceFilter filter) {
+    public List<Reach> nearest(OriginInput from, String category, Integer k, Pace pace, PlaceFilter filter,
+            OffsetDateTime openAt) {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
-        Nearest nearest = nearestFrom(from, category, k == null ? 3 : k, filter);
+        Nearest nearest = nearestFrom(from, category, k == null ? 3 : k, filter, openAt);
         Map<String, Place> byId = places.findByIds(nearest.places().stream().map(ReachedPlace::placeId).toList());
         return nearest.places().stream()
                 .map(r -> reach(nearest.city(), r, walkingPace, byId, nearest.originSnapMeters()))
                 .filter(r -> r.place() != null).toList();
     }
 
-    private Connection<Reach> pointPage(PointInput point, int maxMillimetres, List<String> codes,
-            PlaceFilters.Predicate predicate, PageRequest page, Pace pace) {
+    private Connection<Reach> memoryPage(OriginInput from, int maxMillimetres, List<String> codes,
+            PlaceFilters.Predicate predicate, PageRequest page, Pace pace, OffsetDateTime openAt) {
         CityNetwork city = networks.current();
-        Origins.Start start = Origins.resolve(city, extents.of(city), new OriginInput(null, point), walking.maxSnapMeters());
+        Origins.Start start = Origins.resolve(city, extents.of(city), from, walking.maxSnapMeters());
         List<ReachedPlace> reached = NetworkReach.placesWithin(city, start.attachment(), maxMillimetres,
-                matching(city, placeFilter(city, codes), predicate));
+                openAt(city, matching(city, placeFilter(city, codes), predicate), openAt));
         List<ReachedPlace> rows = new ArrayList<>(page.limitPlusOne());
         long afterMm = page.after() == null ? -1 : Millimetres.of(page.after().key());
         String afterId = page.after() == null ? null : page.after().id();
@@ -264,6 +272,15 @@ public class ReachabilityService {
             }
         }
         return place -> accepted[place] && byCategory.test(place);
+    }
+
+    /** {@code accepted} narrowed to the places known to be open at {@code openAt}; unchanged without a time. */
+    private IntPredicate openAt(CityNetwork city, IntPredicate accepted, OffsetDateTime openAt) {
+        if (openAt == null) {
+            return accepted;
+        }
+        boolean[] open = hours.openAt(city, openAt);
+        return place -> open[place] && accepted.test(place);
     }
 
     /** Place indices of the city whose category is in {@code codes}; null codes accept every place. */
