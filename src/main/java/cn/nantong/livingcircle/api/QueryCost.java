@@ -266,10 +266,11 @@ final class QueryCost {
         return (count + ROWS_PER_POINT - 1) / ROWS_PER_POINT;
     }
 
-    /** A point origin, or any origin with {@code openAt}, is answered by a search in memory. */
+    /** A point origin, or any origin with {@code openAt} or {@code avoid}, is answered by a search in memory. */
     private static long origin(Map<String, Object> arguments) {
         boolean inMemory = arguments.get("from") instanceof Map<?, ?> from && from.get("point") != null
-                || arguments.get("openAt") != null;
+                || arguments.get("openAt") != null
+                || arguments.get("avoid") instanceof java.util.Collection<?> avoid && !avoid.isEmpty();
         return inMemory ? POINT_SEARCH : BUILDING_REACH;
     }
 

@@ -29,13 +29,16 @@ import cn.nantong.livingcircle.engine.WalkwayNetwork;
  * @param placeSnapMillimetres    place index → the same for places; with the network distance they make the
  *                                door-to-door distance
  * @param placeOpeningHours       place index → its OSM {@code opening_hours} value as stored (null when unknown)
+ * @param walkwayKinds            segment index → {@code WALKWAY.kind} (the OSM highway value such as {@code steps};
+ *                                null when unknown)
  */
 public record CityNetwork(String version, WalkwayNetwork network, SegmentSnapper snapper, String[] walkwayIds,
         String[] buildingIds, Attachment[] buildingAttachments, int[] buildingResidents, int[] buildingHouseholds,
         int[] buildingCommunity, String[] communityIds, String[] placeIds, int[] placeCategory,
         boolean[] placeOutlet, String[] categoryCodes, PlaceLocator places, Map<String, Integer> buildingIndex,
         Map<String, Integer> placeIndex, Map<String, Integer> communityIndex, Map<String, Integer> categoryIndex,
-        int[] buildingSnapMillimetres, int[] placeSnapMillimetres, String[] placeOpeningHours) {
+        int[] buildingSnapMillimetres, int[] placeSnapMillimetres, String[] placeOpeningHours,
+        String[] walkwayKinds) {
 
     /**
      * A city whose buildings and places stand exactly on their walkways (snap legs of 0 mm) and whose opening hours
@@ -49,7 +52,26 @@ public record CityNetwork(String version, WalkwayNetwork network, SegmentSnapper
         this(version, network, snapper, walkwayIds, buildingIds, buildingAttachments, buildingResidents,
                 buildingHouseholds, buildingCommunity, communityIds, placeIds, placeCategory, placeOutlet, categoryCodes,
                 places, buildingIndex, placeIndex, communityIndex, categoryIndex, new int[buildingIds.length],
-                new int[placeIds.length], new String[placeIds.length]);
+                new int[placeIds.length], new String[placeIds.length], new String[walkwayIds.length]);
+    }
+
+    /**
+     * The same city over another adjacency of the same segments ({@link WalkwayNetwork#without}), with its snapper
+     * and place index: indices and attachments are unchanged, only what a search may walk differs.
+     */
+    public CityNetwork withWalkways(WalkwayNetwork walkways, SegmentSnapper walkwaySnapper) {
+        int[] segment = new int[placeIds.length];
+        int[] offset = new int[placeIds.length];
+        for (int p = 0; p < placeIds.length; p++) {
+            Attachment a = places.placeAttachment(p);
+            segment[p] = a.segment();
+            offset[p] = a.offsetMillimetres();
+        }
+        return new CityNetwork(version, walkways, walkwaySnapper, walkwayIds, buildingIds, buildingAttachments,
+                buildingResidents, buildingHouseholds, buildingCommunity, communityIds, placeIds, placeCategory,
+                placeOutlet, categoryCodes, new PlaceLocator(walkways, segment, offset), buildingIndex, placeIndex,
+                communityIndex, categoryIndex, buildingSnapMillimetres, placeSnapMillimetres, placeOpeningHours,
+                walkwayKinds);
     }
 
     public int buildingCount() {

@@ -71,6 +71,9 @@ public final class SegmentSnapper {
         this.onIsland = islands(network, minComponentMeters);
         STRtree t = new STRtree();
         for (int s = 0, m = network.segmentCount(); s < m; s++) {
+            if (!network.walkable(s)) {
+                continue;
+            }
             Envelope envelope = new Envelope();
             for (int i = 0, points = network.segmentShapePointCount(s); i < points; i++) {
                 envelope.expandToInclude(network.segmentShapeLon(s, i), network.segmentShapeLat(s, i));
@@ -101,6 +104,9 @@ public final class SegmentSnapper {
             parent[j] = j;
         }
         for (int s = 0; s < segments; s++) {
+            if (!network.walkable(s)) {
+                continue;
+            }
             int a = root(parent, network.segmentFrom(s));
             int b = root(parent, network.segmentTo(s));
             if (a != b) {
@@ -109,7 +115,9 @@ public final class SegmentSnapper {
         }
         long[] millimetres = new long[parent.length];
         for (int s = 0; s < segments; s++) {
-            millimetres[root(parent, network.segmentFrom(s))] += network.segmentMillimetres(s);
+            if (network.walkable(s)) {
+                millimetres[root(parent, network.segmentFrom(s))] += network.segmentMillimetres(s);
+            }
         }
         int longest = 0;
         for (int j = 1; j < parent.length; j++) {

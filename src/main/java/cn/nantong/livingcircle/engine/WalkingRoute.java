@@ -44,10 +44,17 @@ public final class WalkingRoute {
     private WalkingRoute() {
     }
 
-    /** The shortest route from {@code origin} to {@code target}, or empty if it is longer than {@code maxMillimetres}. */
+    /**
+     * The shortest route from {@code origin} to {@code target}, or empty if it is longer than {@code maxMillimetres}
+     * or the target lies on a segment out of the network's adjacency ({@link WalkwayNetwork#without}) other than the
+     * origin's, which {@link PlaceLocator} would not reach either.
+     */
     public static Optional<Route> find(WalkwayNetwork network, Attachment origin, Attachment target,
             int maxMillimetres) {
         network.checkAttachment(target);
+        if (!network.walkable(target.segment()) && target.segment() != origin.segment()) {
+            return Optional.empty();
+        }
         return network.searches().with(search -> {
             search.run(origin, maxMillimetres);
             int total = search.distanceTo(target);

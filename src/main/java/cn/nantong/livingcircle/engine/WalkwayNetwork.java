@@ -70,23 +70,78 @@ public final class WalkwayNetwork {
         this.shapeStart = Arrays.copyOf(b.shapeStart, m + 1);
         this.shapeStart[m] = b.shapeCoordCount;
         this.shapeCoords = Arrays.copyOf(b.shapeCoords, b.shapeCoordCount);
+        Adjacency csr = adjacency(n, segmentFrom, segmentTo, segmentMillimetres, null);
+        this.firstEdge = csr.first();
+        this.edgeTarget = csr.target();
+        this.edgeMillimetres = csr.length();
+        this.edgeSegment = csr.segment();
+        this.segmentForwardEdge = csr.forward();
+    }
 
-        // Counting sort of the 2m directed edges by source junction: O(n + m), no comparisons.
+    /** The junctions and segments of {@code base} (shared: they are immutable) with an adjacency without {@code removed}. */
+    private WalkwayNetwork(WalkwayNetwork base, boolean[] removed) {
+        this.junctionLat = base.junctionLat;
+        this.junctionLon = base.junctionLon;
+        this.segmentFrom = base.segmentFrom;
+        this.segmentTo = base.segmentTo;
+        this.segmentMillimetres = base.segmentMillimetres;
+        this.shapeStart = base.shapeStart;
+        this.shapeCoords = base.shapeCoords;
+        Adjacency csr = adjacency(junctionLat.length, segmentFrom, segmentTo, segmentMillimetres, removed);
+        this.firstEdge = csr.first();
+        this.edgeTarget = csr.target();
+        this.edgeMillimetres = csr.length();
+        this.edgeSegment = csr.segment();
+        this.segmentForwardEdge = csr.forward();
+    }
+
+    /**
+     * The same network with the segments marked in {@code removed} out of its adjacency (e.g. every flight of steps,
+     * for a step-free walk): a search never walks them and a {@link SegmentSnapper} never snaps onto them
+     * ({@link #walkable}), while segment and junction indices, and so attachments, stay those of this network.
+     */
+    public WalkwayNetwork without(boolean[] removed) {
+        if (removed.length != segmentCount()) {
+            throw new IllegalArgumentException("one flag per segment: " + removed.length + " for " + segmentCount());
+        }
+        return new WalkwayNetwork(this, removed.clone());
+    }
+
+    /** Whether segment {@code s} is in the adjacency (always, unless this network was made {@link #without} it). */
+    public boolean walkable(int s) {
+        return segmentForwardEdge[s] >= 0;
+    }
+
+    private record Adjacency(int[] first, int[] target, int[] length, int[] segment, int[] forward) {
+    }
+
+    /** Counting sort of the directed edges by source junction: O(n + m), no comparisons. */
+    private static Adjacency adjacency(int n, int[] segmentFrom, int[] segmentTo, int[] segmentMillimetres,
+            boolean[] removed) {
+        int m = segmentFrom.length;
         int[] first = new int[n + 1];
+        int edges = 0;
         for (int s = 0; s < m; s++) {
+            if (removed != null && removed[s]) {
+                continue;
+            }
             first[segmentFrom[s] + 1]++;
             first[segmentTo[s] + 1]++;
+            edges += 2;
         }
         for (int j = 0; j < n; j++) {
             first[j + 1] += first[j];
         }
-        int edges = 2 * m;
         int[] target = new int[edges];
         int[] length = new int[edges];
         int[] segment = new int[edges];
         int[] forward = new int[m];
         int[] next = Arrays.copyOf(first, n);
         for (int s = 0; s < m; s++) {
+            if (removed != null && removed[s]) {
+                forward[s] = -1;
+                continue;
+            }
             int a = segmentFrom[s];
             int z = segmentTo[s];
             int len = segmentMillimetres[s];
@@ -100,11 +155,7 @@ public final class WalkwayNetwork {
             length[e] = len;
             segment[e] = s;
         }
-        this.firstEdge = first;
-        this.edgeTarget = target;
-        this.edgeMillimetres = length;
-        this.edgeSegment = segment;
-        this.segmentForwardEdge = forward;
+        return new Adjacency(first, target, length, segment, forward);
     }
 
     /** A builder with default initial capacity. */
@@ -130,7 +181,7 @@ public final class WalkwayNetwork {
         return segmentFrom.length;
     }
 
-    /** Number of directed edges, always {@code 2 * segmentCount()}. */
+    /** Number of directed edges: two per walkable segment ({@code 2 * segmentCount()} unless made {@link #without} some). */
     public int edgeCount() {
         return edgeTarget.length;
     }

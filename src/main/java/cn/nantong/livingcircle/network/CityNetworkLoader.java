@@ -47,10 +47,12 @@ class CityNetworkLoader {
                         .forEachRemaining(r -> junctionIndex.put(r.get("id").asString(),
                                 builder.addJunction(r.get("lat").asDouble(), r.get("lon").asDouble())));
                 List<String> walkwayIds = new ArrayList<>();
+                List<String> walkwayKinds = new ArrayList<>();
                 Map<String, Integer> segmentIndex = new HashMap<>();
                 tx.run("""
                         MATCH (a:Junction)-[w:WALKWAY]->(b:Junction) WHERE a.generation = $generation
-                        RETURN w.id AS id, a.id AS a, b.id AS b, w.lengthMeters AS meters, w.shape AS shape
+                        RETURN w.id AS id, a.id AS a, b.id AS b, w.lengthMeters AS meters, w.shape AS shape,
+                               w.kind AS kind
                         """).forEachRemaining(r -> {
                     int mm = Millimetres.of(r.get("meters").asDouble());
                     Value shape = r.get("shape");
@@ -61,6 +63,7 @@ class CityNetworkLoader {
                                     junctionIndex.get(r.get("b").asString()), toArray(shape), mm);
                     segmentIndex.put(r.get("id").asString(), s);
                     walkwayIds.add(r.get("id").asString());
+                    walkwayKinds.add(r.get("kind").isNull() ? null : r.get("kind").asString());
                 });
                 WalkwayNetwork network = builder.build();
 
@@ -143,7 +146,8 @@ class CityNetworkLoader {
                         outlet, categoryCodes.toArray(String[]::new),
                         new PlaceLocator(network, placeSegment.toArray(), placeOffset.toArray()),
                         index(buildingIds), index(placeIds), communityIndex, categoryIndex, buildingSnap.toArray(),
-                        placeSnap.toArray(), placeHours.toArray(String[]::new));
+                        placeSnap.toArray(), placeHours.toArray(String[]::new),
+                        walkwayKinds.toArray(String[]::new));
             });
         }
     }

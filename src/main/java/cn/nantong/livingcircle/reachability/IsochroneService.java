@@ -17,6 +17,8 @@ import cn.nantong.livingcircle.metrics.CircleMetrics.Origin;
 import cn.nantong.livingcircle.metrics.CircleMetrics.SearchKind;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.network.NetworkExtents;
+import cn.nantong.livingcircle.network.Obstacle;
+import cn.nantong.livingcircle.network.StepFreeNetworks;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
@@ -38,10 +40,13 @@ public class IsochroneService {
     private final IsochroneProperties properties;
     private final Isochrones isochrones;
     private final CircleMetrics metrics;
+    private final StepFreeNetworks stepFree;
 
     IsochroneService(CityNetworkService networks, NetworkExtents extents, DatasetService datasets,
-            WalkingProperties walking, IsochroneProperties properties, CircleMetrics metrics) {
+            WalkingProperties walking, IsochroneProperties properties, CircleMetrics metrics,
+            StepFreeNetworks stepFree) {
         this.metrics = metrics;
+        this.stepFree = stepFree;
         this.extents = extents;
         this.networks = networks;
         this.datasets = datasets;
@@ -54,11 +59,12 @@ public class IsochroneService {
      * One isochrone per distinct time limit, smallest first. {@code minutes} null means 5, 10 and 15; each limit must
      * lie within the walking horizon at {@code pace}. Polygon coordinates are in {@code outputCrs} (WGS84 if null).
      */
-    public List<Isochrone> isochrones(OriginInput from, List<Integer> minutes, Pace pace, Crs outputCrs) {
+    public List<Isochrone> isochrones(OriginInput from, List<Integer> minutes, Pace pace, Crs outputCrs,
+            List<Obstacle> avoid) {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
         List<Integer> limits = timeLimits(minutes == null ? DEFAULT_MINUTES : minutes, walkingPace);
         long started = System.nanoTime();
-        CityNetwork city = networks.current();
+        CityNetwork city = stepFree.avoiding(networks.current(), avoid);
         Origins.Start start = Origins.resolve(city, extents.of(city), from, walking.maxSnapMeters());
         int[] bounds = limits.stream().mapToInt(walkingPace::thresholdMillimetres).toArray();
         Isochrones.Traced traced = isochrones.trace(city.network(), start.attachment(), bounds);

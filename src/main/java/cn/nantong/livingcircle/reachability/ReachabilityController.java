@@ -7,6 +7,7 @@ import cn.nantong.livingcircle.api.Connection;
 import cn.nantong.livingcircle.catalog.Tier;
 import cn.nantong.livingcircle.engine.Pace;
 import cn.nantong.livingcircle.geo.Crs;
+import cn.nantong.livingcircle.network.Obstacle;
 import cn.nantong.livingcircle.search.PlaceFilter;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -26,26 +27,29 @@ class ReachabilityController {
     }
 
     @QueryMapping
-    Route route(@Argument OriginInput from, @Argument String toPlaceId, @Argument Pace pace, @Argument Crs outputCrs) {
-        return routes.route(from, toPlaceId, pace, outputCrs);
+    Route route(@Argument OriginInput from, @Argument String toPlaceId, @Argument Pace pace, @Argument Crs outputCrs,
+            @Argument List<Obstacle> avoid) {
+        return routes.route(from, toPlaceId, pace, outputCrs, avoid);
     }
 
     @QueryMapping
     Connection<Reach> reachable(@Argument OriginInput from, @Argument Integer minutes, @Argument Pace pace,
             @Argument List<String> categories, @Argument Tier tier, @Argument PlaceFilter filter,
-            @Argument Integer first, @Argument String after, @Argument OffsetDateTime openAt) {
-        return reachability.reachable(from, minutes, pace, categories, tier, filter, first, after, openAt);
+            @Argument Integer first, @Argument String after, @Argument OffsetDateTime openAt,
+            @Argument List<Obstacle> avoid) {
+        return reachability.reachable(from, minutes, pace, categories, tier, filter, first, after, openAt, avoid);
     }
 
     @QueryMapping
     List<Reach> nearest(@Argument OriginInput from, @Argument String category, @Argument Integer k,
-            @Argument Pace pace, @Argument PlaceFilter filter, @Argument OffsetDateTime openAt) {
-        return reachability.nearest(from, category, k, pace, filter, openAt);
+            @Argument Pace pace, @Argument PlaceFilter filter, @Argument OffsetDateTime openAt,
+            @Argument List<Obstacle> avoid) {
+        return reachability.nearest(from, category, k, pace, filter, openAt, avoid);
     }
 
     @QueryMapping
     List<Isochrone> isochrone(@Argument OriginInput from, @Argument List<Integer> minutes, @Argument Pace pace,
-            @Argument Crs outputCrs) {
-        return isochrones.isochrones(from, minutes, pace, outputCrs);
+            @Argument Crs outputCrs, @Argument List<Obstacle> avoid) {
+        return isochrones.isochrones(from, minutes, pace, outputCrs, avoid);
     }
 }

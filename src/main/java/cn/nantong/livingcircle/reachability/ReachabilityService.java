@@ -30,6 +30,8 @@ import cn.nantong.livingcircle.metrics.CircleMetrics.Origin;
 import cn.nantong.livingcircle.metrics.CircleMetrics.SearchKind;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.network.NetworkExtents;
+import cn.nantong.livingcircle.network.Obstacle;
+import cn.nantong.livingcircle.network.StepFreeNetworks;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import cn.nantong.livingcircle.place.Place;
 import cn.nantong.livingcircle.place.PlaceRepository;
@@ -75,12 +77,14 @@ public class ReachabilityService {
     private final PlaceFilters filters;
     private final CircleMetrics metrics;
     private final OpeningHoursService hours;
+    private final StepFreeNetworks stepFree;
 
     ReachabilityService(Neo4jClient neo4j, DatasetService datasets, CategoryCatalog catalog, PlaceRepository places,
             CommunityRepository communities, CityNetworkService networks, NetworkExtents extents,
             WalkingProperties walking, TransactionTemplate readOnlyTransactions, PlaceFilters filters,
-            CircleMetrics metrics, OpeningHoursService hours) {
+            CircleMetrics metrics, OpeningHoursService hours, StepFreeNetworks stepFree) {
         this.metrics = metrics;
+        this.stepFree = stepFree;
         this.hours = hours;
         this.extents = extents;
         this.filters = filters;
@@ -95,7 +99,7 @@ public class ReachabilityService {
     }
 
     public Connection<Reach> reachable(OriginInput from, Integer minutes, Pace pace, List<String> categoryCodes,
-            Tier tier, PlaceFilter filter, Integer first, String after, OffsetDateTime openAt) {
+            Tier tier, PlaceFilter filter, Integer first, String after, OffsetDateTime openAt, List<Obstacle> avoid) {
         Origins.requireExactlyOne(from);
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
         int maxMillimetres = maxMillimetres(minutes == null ? 15 : minutes, walkingPace);
@@ -103,9 +107,11 @@ public class ReachabilityService {
         PageRequest page = PageRequest.of(first, after, DEFAULT_FIRST, CURSOR_KIND);
         PlaceFilters.Predicate predicate = filters.compile(filter, "filter");
         long start = System.nanoTime();
-        if (from.point() != null || openAt != null) {
-            // opening hours are evaluated in memory, so a building's reach at a time is searched like a point's
-            Connection<Reach> answer = memoryPage(from, maxMillimetres, codes, predicate, page, walkingPace, openAt);
+        if (from.point() != null || openAt != null || (avoid != null && !avoid.isEmpty())) {
+            // opening hours and obstacles are known in memory only, so such a building's reach is searched like a
+            // point's
+            Connection<Reach> answer = memoryPage(from, maxMillimetres, codes, predicate, page, walkingPace, openAt,
+                    avoid);
             metrics.search(SearchKind.REACHABLE, from.point() == null ? Origin.BUILDING : Origin.POINT,
                     System.nanoTime() - start);
             return answer;
@@ -177,14 +183,14 @@ public class ReachabilityService {
      * computed in memory; places beyond the walking horizon are not returned.
      */
     public List<ReachedPlace> nearestPlaces(OriginInput from, String category, int k, PlaceFilter filter) {
-        return nearestFrom(from, category, k, filter, null).places();
+        return nearestFrom(from, category, k, filter, null, null).places();
     }
 
     private record Nearest(List<ReachedPlace> places, double originSnapMeters, CityNetwork city) {
     }
 
     private Nearest nearestFrom(OriginInput from, String category, int k, PlaceFilter filter,
-            OffsetDateTime openAt) {
+            OffsetDateTime openAt, List<Obstacle> avoid) {
         if (k < 1 || k > MAX_NEAREST) {
             throw ApiException.outOfRange("k", k, 1, MAX_NEAREST);
         }
@@ -192,7 +198,7 @@ public class ReachabilityService {
         Origins.requireExactlyOne(from);
         PlaceFilters.Predicate predicate = filters.compile(filter, "filter");
         long started = System.nanoTime();
-        CityNetwork city = networks.current();
+        CityNetwork city = stepFree.avoiding(networks.current(), avoid);
         Origins.Start start = Origins.resolve(city, extents.of(city), from, walking.maxSnapMeters());
         List<ReachedPlace> all = NetworkReach.placesWithin(city, start.attachment(),
                 Millimetres.limit(datasets.current().horizonMeters()),
@@ -204,9 +210,9 @@ public class ReachabilityService {
 
     /** {@link #nearestPlaces} with the places' details, loaded in one query. */
     public List<Reach> nearest(OriginInput from, String category, Integer k, Pace pace, PlaceFilter filter,
-            OffsetDateTime openAt) {
+            OffsetDateTime openAt, List<Obstacle> avoid) {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
-        Nearest nearest = nearestFrom(from, category, k == null ? 3 : k, filter, openAt);
+        Nearest nearest = nearestFrom(from, category, k == null ? 3 : k, filter, openAt, avoid);
         Map<String, Place> byId = places.findByIds(nearest.places().stream().map(ReachedPlace::placeId).toList());
         return nearest.places().stream()
                 .map(r -> reach(nearest.city(), r, walkingPace, byId, nearest.originSnapMeters()))
@@ -214,8 +220,9 @@ public class ReachabilityService {
     }
 
     private Connection<Reach> memoryPage(OriginInput from, int maxMillimetres, List<String> codes,
-            PlaceFilters.Predicate predicate, PageRequest page, Pace pace, OffsetDateTime openAt) {
-        CityNetwork city = networks.current();
+            PlaceFilters.Predicate predicate, PageRequest page, Pace pace, OffsetDateTime openAt,
+            List<Obstacle> avoid) {
+        CityNetwork city = stepFree.avoiding(networks.current(), avoid);
         Origins.Start start = Origins.resolve(city, extents.of(city), from, walking.maxSnapMeters());
         List<ReachedPlace> reached = NetworkReach.placesWithin(city, start.attachment(), maxMillimetres,
                 openAt(city, matching(city, placeFilter(city, codes), predicate), openAt));

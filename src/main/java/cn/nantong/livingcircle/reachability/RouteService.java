@@ -20,6 +20,8 @@ import cn.nantong.livingcircle.metrics.CircleMetrics.Origin;
 import cn.nantong.livingcircle.metrics.CircleMetrics.SearchKind;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import cn.nantong.livingcircle.network.NetworkExtents;
+import cn.nantong.livingcircle.network.Obstacle;
+import cn.nantong.livingcircle.network.StepFreeNetworks;
 import cn.nantong.livingcircle.network.WalkingProperties;
 import cn.nantong.livingcircle.place.Place;
 import cn.nantong.livingcircle.place.PlaceRepository;
@@ -40,9 +42,12 @@ class RouteService {
     private final PlaceRepository places;
     private final CommunityRepository buildings;
     private final CircleMetrics metrics;
+    private final StepFreeNetworks stepFree;
 
     RouteService(CityNetworkService networks, NetworkExtents extents, DatasetService datasets,
-            WalkingProperties walking, PlaceRepository places, CommunityRepository buildings, CircleMetrics metrics) {
+            WalkingProperties walking, PlaceRepository places, CommunityRepository buildings, CircleMetrics metrics,
+            StepFreeNetworks stepFree) {
+        this.stepFree = stepFree;
         this.networks = networks;
         this.extents = extents;
         this.datasets = datasets;
@@ -52,10 +57,10 @@ class RouteService {
         this.metrics = metrics;
     }
 
-    Route route(OriginInput from, String toPlaceId, Pace pace, Crs outputCrs) {
+    Route route(OriginInput from, String toPlaceId, Pace pace, Crs outputCrs, List<Obstacle> avoid) {
         Pace walkingPace = pace == null ? Pace.ADULT : pace;
         long started = System.nanoTime();
-        CityNetwork city = networks.current();
+        CityNetwork city = stepFree.avoiding(networks.current(), avoid);
         Origins.Start start = Origins.resolve(city, extents.of(city), from, walking.maxSnapMeters());
         Integer placeIndex = toPlaceId == null ? null : city.placeIndex().get(toPlaceId);
         Place place = placeIndex == null ? null : places.findByIds(List.of(toPlaceId)).get(toPlaceId);

@@ -171,7 +171,7 @@ class PointReachabilityIT {
     void isochroneFromAPointMatchesTheServiceApiAndConvertsToGcj02() {
         BuildingAt building = someBuildings(1, 17).get(0);
         PointInput point = PointInput.wgs84(building.lat(), building.lon());
-        List<Isochrone> direct = isochrones.isochrones(OriginInput.point(point), List.of(10), null, null);
+        List<Isochrone> direct = isochrones.isochrones(OriginInput.point(point), List.of(10), null, null, null);
         Map<String, Object> gcj = graphQl.documentName("isochrone")
                 .variable("from", Map.of("point", Map.of("lat", building.lat(), "lon", building.lon())))
                 .variable("minutes", List.of(10)).variable("outputCrs", "GCJ02").execute()
