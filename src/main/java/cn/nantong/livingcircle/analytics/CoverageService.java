@@ -131,7 +131,7 @@ class CoverageService {
     CommunityCoverage coverage(String communityId, Pace pace, OffsetDateTime at) {
         CoverageIndex index = index();
         int[] scope = buildingsOf(index, communityId);
-        List<ServiceCategory> all = catalog.all();
+        List<ServiceCategory> all = catalog.programme();
         List<Target> targets = targets(index, all);
         boolean[] closed = closedAt(index.city(), at);
         CoverageAnalysis.Result result = closed == null ? CoverageAnalysis.coverage(index, scope, pace, targets)
@@ -433,7 +433,7 @@ class CoverageService {
             }
             removed[place] = true;
         }
-        List<ServiceCategory> all = catalog.all();
+        List<ServiceCategory> all = catalog.programme();
         List<Target> targets = targets(index, all);
         boolean[] removedPlaces = removed;
         long started = System.nanoTime();

@@ -47,6 +47,11 @@ public class CategoryCatalog {
         return List.copyOf(cache.get("all").values());
     }
 
+    /** The programme's categories (basic and quality tiers), without the {@code other_*} ones: what coverage counts. */
+    public List<ServiceCategory> programme() {
+        return all().stream().filter(c -> c.tier() != Tier.OTHER).toList();
+    }
+
     public Optional<ServiceCategory> byCode(String code) {
         return Optional.ofNullable(cache.get("all").get(code));
     }

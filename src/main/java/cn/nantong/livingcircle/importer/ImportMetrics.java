@@ -34,7 +34,7 @@ public class ImportMetrics {
                 .description("Share of the running import phase done (0 to 1); 0 when no import runs")
                 .register(registry);
         // the reasons are a fixed set: registered at start so a panel shows 0, not "no data"
-        for (String reason : new String[] {"unmapped_poi", "too_far_from_walkway", "island_walkway"}) {
+        for (String reason : new String[] {"too_far_from_walkway", "island_walkway"}) {
             rejects("osm", reason, 0);
         }
     }

@@ -9,14 +9,16 @@ import java.util.TreeMap;
 import cn.nantong.livingcircle.place.PlaceRow;
 
 /**
- * Phase 5: the file's places. Tagged nodes, then closed ways with a POI key (at their centroid), that a
- * {@link CategoryMapping} row matches become outlets or facilities attached to the merged network; farther than the
- * maximum snap distance from every walkway they are skipped and counted, and POIs no row matches are counted by tag.
+ * Phase 5: the file's places. Every node, then every closed way (at its centroid), with a POI key
+ * ({@link CategoryMapping#POI_KEYS} or a key of the mapping table) becomes an outlet or facility attached to the
+ * merged network: in the category of the {@link CategoryMapping} row it matches, else in its key's {@code other_*}
+ * category. Farther than the maximum snap distance from every walkway it is skipped and counted. An unnamed place
+ * is called after its deciding value ({@code bank (unnamed)}).
  *
  * @param rows        place id → row, in file order
- * @param unattached  mapped places skipped as too far from every walkway
+ * @param unattached  places skipped as too far from every walkway
  * @param byCategory  places per category code
- * @param unmapped    {@code key=value} → count of POIs no mapping row matches
+ * @param unmapped    {@code key=value} → count of the places no mapping row matches (imported as {@code other_*})
  */
 record FilePlaces(Map<String, PlaceRow> rows, int unattached, Map<String, Integer> byCategory,
         Map<String, Integer> unmapped) {
@@ -58,11 +60,8 @@ record FilePlaces(Map<String, PlaceRow> rows, int unattached, Map<String, Intege
         }
 
         void place(String id, Map<String, String> tags, double lat, double lon) {
-            Optional<CategoryMapping.Rule> rule = mapping.match(tags);
+            Optional<CategoryMapping.Rule> rule = mapping.resolve(tags);
             if (rule.isEmpty()) {
-                if (mapping.hasPoiKey(tags)) {
-                    unmapped.merge(mapping.poiTag(tags), 1, Integer::sum);
-                }
                 return;
             }
             Optional<MergedNetwork.Snapped> snap = network.snap(lat, lon, maxSnapMeters);
@@ -73,6 +72,9 @@ record FilePlaces(Map<String, PlaceRow> rows, int unattached, Map<String, Intege
             String community = communities.member(communities.areas().communityAt(lat, lon), lat, lon);
             CategoryMapping.Rule r = rule.get();
             byCategory.merge(r.category(), 1, Integer::sum);
+            if (r.category().equals(CategoryMapping.otherCategory(r.key()))) {
+                unmapped.merge(r.key() + "=" + tags.get(r.key()), 1, Integer::sum);
+            }
             String name = OsmIds.name(tags);
             if (name == null) {
                 name = r.value().replace('_', ' ') + " (unnamed)";
@@ -83,7 +85,7 @@ record FilePlaces(Map<String, PlaceRow> rows, int unattached, Map<String, Intege
             rows.put(id, new PlaceRow(id, !facility, name, r.category(),
                     facility ? r.facilityKind().name() : null, brand, facility ? null : brand != null, null, null,
                     null, tags.get("opening_hours"), lat, lon, s.walkwayId(), s.offsetMeters(), s.snapMeters(),
-                    community, null, r.key() + "=" + r.value()));
+                    community, null, r.key() + "=" + tags.get(r.key())));
         }
     }
 }

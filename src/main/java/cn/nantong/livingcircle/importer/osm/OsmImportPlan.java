@@ -55,8 +55,9 @@ record OsmImportPlan(
      * @param walkwaysDropped   segments in those components
      * @param buildings         buildings imported (attached to a walkway)
      * @param placesByCategory  places imported per category code
-     * @param unmappedPois      elements with a POI key (shop, amenity, ...) that no mapping row matches
-     * @param unmappedTop       the most frequent unmapped key=value pairs with their counts
+     * @param unmappedPois      places with a POI key (shop, amenity, ...) that no mapping row matches, imported into
+     *                          their key's other_* category
+     * @param unmappedTop       the most frequent of their key=value pairs with their counts
      * @param unattached        buildings and places farther than the maximum snap distance from every walkway
      * @param buildingsRecomputed buildings whose walking edges were recomputed
      */

@@ -8,9 +8,9 @@ import java.util.Map;
  *
  * @param islandsDropped      disconnected walkway components dropped as shorter than the island threshold
  * @param walkwaysDropped     walkway segments in those components
- * @param unmappedPois        elements with a POI key (shop, amenity, healthcare, leisure, craft, social_facility)
- *                            that no row of the category mapping matches; skipped
- * @param unmappedTop         the most frequent unmapped tags
+ * @param unmappedPois        places with a POI key (shop, amenity, healthcare, leisure, tourism, office, craft) that no
+ *                            row of the category mapping matches, imported into that key's other_* category
+ * @param unmappedTop         the most frequent of their tags
  * @param unattached          buildings and places farther than the maximum snap distance from every walkway; skipped
  * @param buildingsRecomputed buildings whose walking edges were recomputed (see {@link AffectedBuildings})
  */

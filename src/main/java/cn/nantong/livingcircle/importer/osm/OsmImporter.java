@@ -84,7 +84,6 @@ public class OsmImporter {
             metrics.rows("osm", "buildings", summary.writtenBuildings());
             metrics.rows("osm", "places", summary.writtenPlaces());
             metrics.rows("osm", "walking_edges", summary.writtenWalkingEdges());
-            metrics.rejects("osm", "unmapped_poi", summary.unmappedPois());
             metrics.rejects("osm", "too_far_from_walkway", summary.unattached());
             metrics.rejects("osm", "island_walkway", summary.walkwaysDropped());
             return summary;
