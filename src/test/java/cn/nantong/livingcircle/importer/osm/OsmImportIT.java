@@ -71,7 +71,8 @@ class OsmImportIT {
         assertThat(s.places()).isGreaterThan(80);
         assertThat(s.placesByCategory()).containsKeys("convenience_store", "specialty_dining", "cafe");
         assertThat(s.unmappedPois()).isPositive();
-        assertThat(count("MATCH (b:Building) RETURN count(b)") - buildingsBefore).isEqualTo(s.buildings());
+        // other OSM ITs of this context may have imported Haidian already: then nothing new is written
+        assertThat(count("MATCH (b:Building) RETURN count(b)") - buildingsBefore).isEqualTo(s.writtenBuildings());
         assertThat(count("MATCH ()-[w:WALKWAY]->() WHERE w.id STARTS WITH 'osm-w' RETURN count(w)"))
                 .isGreaterThanOrEqualTo(s.walkways());
         // Every OSM building and place hangs in the community tree the GraphQL contract needs.
@@ -134,8 +135,9 @@ class OsmImportIT {
                 MATCH (b:Building)-[w:WALKS_TO]->() WHERE b.location.longitude > 100 RETURN count(w)""")).isEqualTo(haidianEdges);
         assertThat(count("MATCH (j:Junction) WHERE j.location.longitude > 100 RETURN count(j)"))
                 .isEqualTo(haidianJunctions);
-        // Monaco is 8,000 km from Haidian: only Monaco's own buildings needed new walking edges.
-        assertThat(monaco.buildingsRecomputed()).isEqualTo(monaco.buildings());
+        // Monaco is 8,000 km from Haidian: only Monaco's own new buildings needed new walking edges (none when
+        // another OSM IT of this context imported Monaco before)
+        assertThat(monaco.buildingsRecomputed()).isEqualTo(monaco.writtenBuildings());
         assertThat(datasets.current().id()).isEqualTo("osm-monaco-graphhopper");
     }
 

@@ -120,10 +120,16 @@ class OsmImportPlannerTests {
     }
 
     @Test
-    void unmappedPoiIsSkippedAndCounted() {
+    void aPoiNoRowMapsIsImportedIntoItsKeysOtherCategoryAndCounted() {
         assertThat(plan.stats().unmappedPois()).isEqualTo(1);
         assertThat(plan.stats().unmappedTop()).containsEntry("amenity=bench", 1);
-        assertThat(plan.stats().placesByCategory()).isEqualTo(Map.of("convenience_store", 1, "breakfast", 1));
+        assertThat(plan.stats().placesByCategory())
+                .isEqualTo(Map.of("convenience_store", 1, "breakfast", 1, "other_amenity", 1));
+        assertThat(plan.placeWrites()).filteredOn(p -> p.category().equals("other_amenity")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.osmTag()).isEqualTo("amenity=bench");
+                    assertThat(p.outlet()).isTrue();
+                });
     }
 
     @Test
