@@ -159,7 +159,8 @@ final class QueryCost {
             case "Query.reachable" -> new Price(0, origin(arguments) + filter(arguments, origin(arguments) == POINT_SEARCH),
                     page(arguments.get("first")));
             case "Query.nearest" -> new Price(0, POINT_SEARCH + filter(arguments, true), count(arguments.get("k"), 3));
-            case "Query.places" -> new Price(0, PLACE_SEARCH + filter(arguments, false), page(arguments.get("first")));
+            case "Query.places" -> new Price(0, PLACE_SEARCH + filter(arguments, false)
+                    + (arguments.get("openAt") != null ? OPEN_AT_SEARCH : 0), page(arguments.get("first")));
             case "PlaceConnection.aggregate" -> new Price(0, PLACE_AGGREGATE);
             case "Query.commercialCenters", "Query.buildings" ->
                     new Price(0, FILTERED_PAGE, page(arguments.get("first")));

@@ -60,6 +60,13 @@ public class PlaceFilters {
 
         static final Predicate NONE = new Predicate("true", Map.of());
 
+        /** This predicate and {@code condition}, which reads the parameter {@code name}. */
+        Predicate and(String condition, String name, Object value) {
+            Map<String, Object> joined = new java.util.HashMap<>(parameters);
+            joined.put(name, value);
+            return new Predicate("(" + cypher + ") AND " + condition, Map.copyOf(joined));
+        }
+
         /** {@code query} with the predicate in place of every {@link #SLOT}. */
         public String into(String query) {
             if (!query.contains(SLOT)) {

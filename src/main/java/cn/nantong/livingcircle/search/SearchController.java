@@ -55,8 +55,9 @@ class SearchController {
 
     @QueryMapping
     PlaceConnection places(@Argument PlaceFilter filter, @Argument PlaceOrder orderBy,
-            @Argument PlaceFilter.Point orderFrom, @Argument Integer first, @Argument String after) {
-        return search.places(filter, orderBy, orderFrom, first, after);
+            @Argument PlaceFilter.Point orderFrom, @Argument Integer first, @Argument String after,
+            @Argument java.time.OffsetDateTime openAt) {
+        return search.places(filter, orderBy, orderFrom, first, after, openAt);
     }
 
     @SchemaMapping(typeName = "PlaceConnection")

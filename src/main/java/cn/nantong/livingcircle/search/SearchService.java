@@ -1,5 +1,6 @@
 package cn.nantong.livingcircle.search;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,6 +29,9 @@ import cn.nantong.livingcircle.search.SearchTypes.PlaceConnection;
 import cn.nantong.livingcircle.search.SearchTypes.PlaceEdge;
 import cn.nantong.livingcircle.search.SearchTypes.PlaceOrder;
 import cn.nantong.livingcircle.search.SearchTypes.TierTally;
+import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.hours.OpeningHoursService;
+import cn.nantong.livingcircle.network.CityNetworkService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,15 +51,20 @@ class SearchService {
     private final SearchRepository repository;
     private final PlaceFilters filters;
     private final CategoryCatalog catalog;
+    private final CityNetworkService networks;
+    private final OpeningHoursService hours;
 
-    SearchService(SearchRepository repository, PlaceFilters filters, CategoryCatalog catalog) {
+    SearchService(SearchRepository repository, PlaceFilters filters, CategoryCatalog catalog,
+            CityNetworkService networks, OpeningHoursService hours) {
+        this.networks = networks;
+        this.hours = hours;
         this.repository = repository;
         this.filters = filters;
         this.catalog = catalog;
     }
 
     PlaceConnection places(PlaceFilter filter, PlaceOrder orderBy, PlaceFilter.Point orderFrom, Integer first,
-            String after) {
+            String after, OffsetDateTime openAt) {
         PlaceOrder order = orderBy == null ? PlaceOrder.NAME_ASC : orderBy;
         String cursorKind = "places-" + order.name();
         PageRequest page = PageRequest.of(first, after, DEFAULT_PLACES, cursorKind);
@@ -65,7 +74,8 @@ class SearchService {
         } else if (order == PlaceOrder.DISTANCE_ASC) {
             throw ApiException.badArgument("orderFrom", "Ordering by DISTANCE_ASC needs the point 'orderFrom'");
         }
-        PlaceFilters.Predicate predicate = filters.compile(filter, "filter");
+        PlaceFilters.Predicate predicate = openAt == null ? filters.compile(filter, "filter")
+                : filters.compile(filter, "filter").and("p.id IN $openPlaceIds", "openPlaceIds", openPlaceIds(openAt));
         Object afterKey = null;
         String afterId = null;
         if (page.after() != null) {
@@ -163,5 +173,18 @@ class SearchService {
     private static ApiException invalidCursor() {
         return new ApiException(ApiException.ErrorCode.INVALID_CURSOR,
                 "Argument 'after' is not a cursor returned by this list", Map.of("argument", "after"));
+    }
+
+    /** Ids of the places known to be open at {@code at}, from the in-memory copy of the current data version. */
+    private List<String> openPlaceIds(OffsetDateTime at) {
+        CityNetwork city = networks.current();
+        boolean[] open = hours.openAt(city, at);
+        List<String> ids = new ArrayList<>();
+        for (int p = 0; p < open.length; p++) {
+            if (open[p]) {
+                ids.add(city.placeIds()[p]);
+            }
+        }
+        return ids;
     }
 }

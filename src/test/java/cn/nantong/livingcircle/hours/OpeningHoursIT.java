@@ -124,6 +124,22 @@ class OpeningHoursIT {
                 .isLessThan(day.path("coverage.completenessScore").entity(Double.class).get());
     }
 
+    @Test
+    void placesAtElevenAreThePharmaciesAndConvenienceStoresOpenThen() {
+        long expected;
+        try (Session session = driver.session()) {
+            expected = session.run("""
+                    MATCH (p:Place) WHERE p.category IN ['pharmacy', 'convenience_store'] AND p.walkwayId IS NOT NULL
+                    RETURN p.openingHours AS hours
+                    """).list(r -> r.get("hours").asString()).stream().filter(h -> openAt(h, LATE_MINUTE)).count();
+        }
+        GraphQlTester.Response response = graphQl.documentName("placesOpenAt").variable("at", LATE).execute();
+        assertThat(response.path("places.totalCount").entity(Long.class).get()).isEqualTo(expected).isPositive();
+        assertThat(response.path("places.edges[*].node.openNow").entityList(Boolean.class).get()).containsOnly(true);
+        long all = graphQl.documentName("placesOpenAt").execute().path("places.totalCount").entity(Long.class).get();
+        assertThat(expected).isLessThan(all);
+    }
+
     /** The demo's daily hours "HH:MM-HH:MM", evaluated here: an end at or before the start runs past midnight. */
     private static boolean openAt(String hours, int minute) {
         int start = Integer.parseInt(hours.substring(0, 2)) * 60 + Integer.parseInt(hours.substring(3, 5));
