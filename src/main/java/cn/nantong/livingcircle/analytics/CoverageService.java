@@ -192,9 +192,7 @@ class CoverageService {
             String id = city.buildingIds()[b];
             edges.add(new GapEdge(Cursor.encode(GAP_CURSOR, 0, id), found.get(id), meters(nearest[b])));
         }
-        Connection.PageInfo info = new Connection.PageInfo(end < gaps.length, page.after() != null,
-                edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        Connection.PageInfo info = pageInfo(end < gaps.length, page, edges, GapEdge::cursor);
         return new GapConnection(gaps.length, residentsAffected, limit, pace.meters(limit), edges, info);
     }
 
@@ -241,9 +239,7 @@ class CoverageService {
         for (String id : ids) {
             edges.add(new LivableEdge(Cursor.encode(LIVABLE_CURSOR, 0, id), found.get(id)));
         }
-        Connection.PageInfo info = new Connection.PageInfo(end < livable.length, page.after() != null,
-                edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        Connection.PageInfo info = pageInfo(end < livable.length, page, edges, LivableEdge::cursor);
         return new LivableBuildingConnection(count, residents, scope.length, residentsConsidered, pace, limits, edges,
                 info);
     }
@@ -293,11 +289,16 @@ class CoverageService {
                     Millimetres.wholeMeters(home.worstMillimetres()), CoverageMath.round2(pace.minutes(worstMeters)),
                     walks));
         }
-        Connection.PageInfo info = new Connection.PageInfo(end < homes.length, page.after() != null,
-                edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        Connection.PageInfo info = pageInfo(end < homes.length, page, edges, HomeEdge::cursor);
         return new HomeConnection(homes.length, residents, scope.length, residentsConsidered, pace, chosen.limits(),
                 edges, info);
+    }
+
+    private static <E> Connection.PageInfo pageInfo(boolean hasNext, PageRequest page, List<E> edges,
+            java.util.function.Function<E, String> cursor) {
+        return new Connection.PageInfo(hasNext, page.after() != null,
+                edges.isEmpty() ? null : cursor.apply(edges.get(0)),
+                edges.isEmpty() ? null : cursor.apply(edges.get(edges.size() - 1)));
     }
 
     /** The first position after the cursor's (worst distance, building) in a {@link CoverageAnalysis#homes} list. */

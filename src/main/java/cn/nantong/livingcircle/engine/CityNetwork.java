@@ -31,6 +31,7 @@ import cn.nantong.livingcircle.engine.WalkwayNetwork;
  * @param placeOpeningHours       place index → its OSM {@code opening_hours} value as stored (null when unknown)
  * @param walkwayKinds            segment index → {@code WALKWAY.kind} (the OSM highway value such as {@code steps};
  *                                null when unknown)
+ * @param walkwayRaisedKerb       segment index → whether it crosses a raised kerb (OSM {@code barrier=kerb})
  */
 public record CityNetwork(String version, WalkwayNetwork network, SegmentSnapper snapper, String[] walkwayIds,
         String[] buildingIds, Attachment[] buildingAttachments, int[] buildingResidents, int[] buildingHouseholds,
@@ -38,7 +39,7 @@ public record CityNetwork(String version, WalkwayNetwork network, SegmentSnapper
         boolean[] placeOutlet, String[] categoryCodes, PlaceLocator places, Map<String, Integer> buildingIndex,
         Map<String, Integer> placeIndex, Map<String, Integer> communityIndex, Map<String, Integer> categoryIndex,
         int[] buildingSnapMillimetres, int[] placeSnapMillimetres, String[] placeOpeningHours,
-        String[] walkwayKinds) {
+        String[] walkwayKinds, boolean[] walkwayRaisedKerb) {
 
     /**
      * A city whose buildings and places stand exactly on their walkways (snap legs of 0 mm) and whose opening hours
@@ -52,7 +53,8 @@ public record CityNetwork(String version, WalkwayNetwork network, SegmentSnapper
         this(version, network, snapper, walkwayIds, buildingIds, buildingAttachments, buildingResidents,
                 buildingHouseholds, buildingCommunity, communityIds, placeIds, placeCategory, placeOutlet, categoryCodes,
                 places, buildingIndex, placeIndex, communityIndex, categoryIndex, new int[buildingIds.length],
-                new int[placeIds.length], new String[placeIds.length], new String[walkwayIds.length]);
+                new int[placeIds.length], new String[placeIds.length], new String[walkwayIds.length],
+                new boolean[walkwayIds.length]);
     }
 
     /**
@@ -71,7 +73,7 @@ public record CityNetwork(String version, WalkwayNetwork network, SegmentSnapper
                 buildingResidents, buildingHouseholds, buildingCommunity, communityIds, placeIds, placeCategory,
                 placeOutlet, categoryCodes, new PlaceLocator(walkways, segment, offset), buildingIndex, placeIndex,
                 communityIndex, categoryIndex, buildingSnapMillimetres, placeSnapMillimetres, placeOpeningHours,
-                walkwayKinds);
+                walkwayKinds, walkwayRaisedKerb);
     }
 
     public int buildingCount() {

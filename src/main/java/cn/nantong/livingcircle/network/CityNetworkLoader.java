@@ -48,11 +48,12 @@ class CityNetworkLoader {
                                 builder.addJunction(r.get("lat").asDouble(), r.get("lon").asDouble())));
                 List<String> walkwayIds = new ArrayList<>();
                 List<String> walkwayKinds = new ArrayList<>();
+                List<Boolean> walkwayKerbs = new ArrayList<>();
                 Map<String, Integer> segmentIndex = new HashMap<>();
                 tx.run("""
                         MATCH (a:Junction)-[w:WALKWAY]->(b:Junction) WHERE a.generation = $generation
                         RETURN w.id AS id, a.id AS a, b.id AS b, w.lengthMeters AS meters, w.shape AS shape,
-                               w.kind AS kind
+                               w.kind AS kind, w.raisedKerb IS NOT NULL AS raisedKerb
                         """).forEachRemaining(r -> {
                     int mm = Millimetres.of(r.get("meters").asDouble());
                     Value shape = r.get("shape");
@@ -64,6 +65,7 @@ class CityNetworkLoader {
                     segmentIndex.put(r.get("id").asString(), s);
                     walkwayIds.add(r.get("id").asString());
                     walkwayKinds.add(r.get("kind").isNull() ? null : r.get("kind").asString());
+                    walkwayKerbs.add(r.get("raisedKerb").asBoolean());
                 });
                 WalkwayNetwork network = builder.build();
 
@@ -147,9 +149,17 @@ class CityNetworkLoader {
                         new PlaceLocator(network, placeSegment.toArray(), placeOffset.toArray()),
                         index(buildingIds), index(placeIds), communityIndex, categoryIndex, buildingSnap.toArray(),
                         placeSnap.toArray(), placeHours.toArray(String[]::new),
-                        walkwayKinds.toArray(String[]::new));
+                        walkwayKinds.toArray(String[]::new), booleans(walkwayKerbs));
             });
         }
+    }
+
+    private static boolean[] booleans(List<Boolean> values) {
+        boolean[] array = new boolean[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return array;
     }
 
     /** Stored offsets are whole millimetres written as metres; clamp guards a length edited after attachment. */

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The walkable city without its obstacles, for a step-free walk (a wheelchair, a pram, a walking frame): the same
- * segments with every flight of steps out of the adjacency ({@link WalkwayNetwork#without}), so searches never walk
+ * segments with every flight of steps, and every walkway through a raised kerb, out of the adjacency ({@link WalkwayNetwork#without}), so searches never walk
  * them and snaps never land on them; islands are recomputed, since a square reached only by stairs is one. Built once
  * per data version on first use and kept beside the full network.
  */
@@ -42,10 +42,11 @@ public class StepFreeNetworks {
         }
         long start = System.nanoTime();
         String[] kinds = city.walkwayKinds();
+        boolean[] kerbs = city.walkwayRaisedKerb();
         boolean[] steps = new boolean[kinds.length];
         boolean any = false;
         for (int s = 0; s < kinds.length; s++) {
-            steps[s] = "steps".equals(kinds[s]);
+            steps[s] = "steps".equals(kinds[s]) || kerbs[s];
             any |= steps[s];
         }
         CityNetwork stepFree = city;

@@ -18,11 +18,17 @@ public final class WalkwayWriter {
     }
 
     /**
-     * @param shape   interior vertices as {@code [lat, lon, lat, lon, ...]}, null for a straight segment
-     * @param osmWay  the OSM way it was cut from (OSM imports only)
+     * @param shape      interior vertices as {@code [lat, lon, lat, lon, ...]}, null for a straight segment
+     * @param osmWay     the OSM way it was cut from (OSM imports only)
+     * @param raisedKerb whether it crosses a raised kerb (stored only when true), which a step-free walk avoids
      */
     public record WalkwayRow(String id, String fromId, String toId, double lengthMeters, String kind,
-            boolean synthetic, List<Double> shape, Long osmWay) {
+            boolean synthetic, List<Double> shape, Long osmWay, boolean raisedKerb) {
+
+        public WalkwayRow(String id, String fromId, String toId, double lengthMeters, String kind, boolean synthetic,
+                List<Double> shape, Long osmWay) {
+            this(id, fromId, toId, lengthMeters, kind, synthetic, shape, osmWay, false);
+        }
     }
 
     private WalkwayWriter() {
@@ -42,7 +48,7 @@ public final class WalkwayWriter {
                 MATCH (a:Junction {id: r.fromId, generation: $generation}), (b:Junction {id: r.toId, generation: $generation})
                 MERGE (a)-[w:WALKWAY {id: r.id}]->(b)
                 SET w.lengthMeters = r.lengthMeters, w.kind = r.kind, w.synthetic = r.synthetic, w.shape = r.shape,
-                    w.osmWay = r.osmWay
+                    w.osmWay = r.osmWay, w.raisedKerb = r.raisedKerb
                 """, rows.stream().map(WalkwayWriter::parameters).toList(), progress);
     }
 
@@ -56,13 +62,15 @@ public final class WalkwayWriter {
                 UNWIND $rows AS r
                 MATCH (a:Junction {id: r.fromId, generation: $generation}), (b:Junction {id: r.toId, generation: $generation})
                 CREATE (a)-[:WALKWAY {id: r.id, lengthMeters: r.lengthMeters, kind: r.kind, synthetic: r.synthetic,
-                                      shape: r.shape, osmWay: r.osmWay}]->(b)
+                                      shape: r.shape, osmWay: r.osmWay, raisedKerb: r.raisedKerb}]->(b)
                 """, rows.stream().map(WalkwayWriter::parameters).toList(), progress);
     }
 
     private static java.util.Map<String, Object> parameters(WalkwayRow w) {
         return CypherBatches.row("id", w.id(), "fromId", w.fromId(), "toId", w.toId(), "lengthMeters",
-                w.lengthMeters(), "kind", w.kind(), "synthetic", w.synthetic(), "shape", w.shape(), "osmWay", w.osmWay());
+                w.lengthMeters(), "kind", w.kind(), "synthetic", w.synthetic(), "shape", w.shape(), "osmWay", w.osmWay(),
+                // null removes the property: only the walkways that cross a raised kerb carry it
+                "raisedKerb", w.raisedKerb() ? Boolean.TRUE : null);
     }
 
     public static void deleteWalkways(SimpleQueryRunner tx, Collection<String> ids, IntConsumer progress) {

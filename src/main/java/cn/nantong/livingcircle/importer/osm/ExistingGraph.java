@@ -26,7 +26,7 @@ import org.neo4j.driver.Value;
 final class ExistingGraph {
 
     record Walkway(String id, String fromId, String toId, int millimetres, List<Double> shape, Long osmWay,
-            String kind) {
+            String kind, boolean raisedKerb) {
     }
 
     final Map<String, double[]> junctions = new HashMap<>();
@@ -51,14 +51,14 @@ final class ExistingGraph {
                 tx.run("""
                         MATCH (a:Junction)-[w:WALKWAY]->(b:Junction) WHERE a.generation = $generation
                         RETURN w.id AS id, a.id AS a, b.id AS b, w.lengthMeters AS meters, w.shape AS shape,
-                               w.osmWay AS osmWay, w.kind AS kind
+                               w.osmWay AS osmWay, w.kind AS kind, w.raisedKerb IS NOT NULL AS raisedKerb
                         ORDER BY id
                         """).forEachRemaining(r -> graph.walkways.add(new Walkway(r.get("id").asString(),
                         r.get("a").asString(), r.get("b").asString(),
                         Millimetres.of(r.get("meters").asDouble()),
                         r.get("shape").isNull() ? null : r.get("shape").asList(Value::asDouble),
                         r.get("osmWay").isNull() ? null : r.get("osmWay").asLong(),
-                        r.get("kind").isNull() ? null : r.get("kind").asString())));
+                        r.get("kind").isNull() ? null : r.get("kind").asString(), r.get("raisedKerb").asBoolean())));
                 graph.buildings.putAll(BuildingWriter.readAll(tx));
                 graph.places.putAll(PlaceWriter.readAll(tx));
                 return graph;

@@ -14,7 +14,8 @@ import cn.nantong.livingcircle.engine.Millimetres;
  * node used by two or more walkable ways (or twice by one), the ends of every way, and nodes that are already
  * junctions in the graph (so a second, overlapping file connects to the first). A piece between two consecutive
  * junctions is {@code osm-w<way>-<k>} with every node as its shape and the haversine sum along them as its length, in
- * whole millimetres. Ways crossing without a shared node (bridges, tunnels) are not connected.
+ * whole millimetres. Ways crossing without a shared node (bridges, tunnels) are not connected. A piece through a
+ * raised kerb node ({@link PedestrianWays#raisedKerb}) is marked, for step-free walks.
  *
  * @param walkableWays the number of walkable ways
  * @param positions    junction id → {@code [lat, lon]} for both ends of every piece
@@ -38,7 +39,9 @@ record FileWalkways(int walkableWays, List<WalkwayPiece> pieces, Map<String, dou
                 }
                 double[] shape = new double[2 * (i - start + 1)];
                 double meters = 0.0;
+                boolean raisedKerb = false;
                 for (int p = start; p <= i; p++) {
+                    raisedKerb |= PedestrianWays.raisedKerb(x.nodeTags.get(nodes[p]));
                     shape[2 * (p - start)] = x.lat(nodes[p]);
                     shape[2 * (p - start) + 1] = x.lon(nodes[p]);
                     if (p > start) {
@@ -51,7 +54,7 @@ record FileWalkways(int walkableWays, List<WalkwayPiece> pieces, Map<String, dou
                 positions.put(from, new double[] {x.lat(nodes[start]), x.lon(nodes[start])});
                 positions.put(to, new double[] {x.lat(nodes[i]), x.lon(nodes[i])});
                 pieces.add(new WalkwayPiece(OsmIds.walkway(w.id(), k), from, to, Millimetres.of(meters), shape,
-                        w.id(), kind, null));
+                        w.id(), kind, raisedKerb, null));
                 k++;
                 start = i;
             }

@@ -68,4 +68,16 @@ final class PedestrianWays {
         }
         return tags.getOrDefault("man_made", "way");
     }
+
+    /** Kerb heights a wheelchair crosses ({@code kerb=lowered|flush|no}); any other tagged kerb is raised. */
+    private static final Set<String> CROSSABLE_KERBS = Set.of("lowered", "flush", "no");
+
+    /**
+     * Whether a node is a kerb a wheelchair cannot cross: {@code barrier=kerb} whose {@code kerb} height is not
+     * lowered, flush or no (an untagged height counts as raised, as OSM's wiki says a kerb without it is).
+     */
+    static boolean raisedKerb(Map<String, String> nodeTags) {
+        return nodeTags != null && "kerb".equals(nodeTags.get("barrier"))
+                && !CROSSABLE_KERBS.contains(nodeTags.getOrDefault("kerb", "raised"));
+    }
 }

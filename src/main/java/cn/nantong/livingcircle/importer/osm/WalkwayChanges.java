@@ -50,13 +50,13 @@ record WalkwayChanges(List<JunctionRow> junctions, List<WalkwayRow> creates, Lis
             List<Double> shape = p.shapeList();
             boolean same = stored != null && stored.fromId().equals(p.fromId()) && stored.toId().equals(p.toId())
                     && stored.millimetres() == p.millimetres() && shape.equals(stored.shape())
-                    && p.kind().equals(stored.kind());
+                    && p.kind().equals(stored.kind()) && p.raisedKerb() == stored.raisedKerb();
             if (!same) {
                 if (stored != null) {
                     deletes.add(p.id());
                 }
                 creates.add(new WalkwayRow(p.id(), p.fromId(), p.toId(), Millimetres.toMeters(p.millimetres()),
-                        p.kind(), false, shape, p.osmWay()));
+                        p.kind(), false, shape, p.osmWay(), p.raisedKerb()));
                 seeds.addAll(network.ends(p.id()));
             }
         }
