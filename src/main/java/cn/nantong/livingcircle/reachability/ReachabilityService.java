@@ -50,7 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       metres and category, ordered by (metres, place id); the cursor is that pair. A building reaches a few hundred
  *       places within the horizon, so the query collects the ordered list and slices the page from it (each page
  *       costs the whole list; a range seek per page would pay off only for far denser data).</li>
- *   <li><b>Point origin, and {@code nearest} from either origin:</b> answered in memory over the
+ *   <li><b>Point origin, a building with {@code openAt} or {@code avoid}, and {@code nearest} from either
+ *       origin:</b> answered in memory (opening hours and obstacles are known there only) over the
  *       {@link CityNetwork} of the current data version ({@link NetworkReach}): snap, one bounded Dijkstra, the
  *       places on the touched segments, sorted by (millimetres, place id). The same order and cursor format as the
  *       building path; only the page's place details are loaded from the graph, in one query.</li>
