@@ -46,12 +46,16 @@ final class QueryCost {
     static final int ISOCHRONE_LIMIT = 2;
     static final int COVERAGE = 1;
     /**
-     * {@code gaps(at:)}: the category's nearest-place distances searched at request time from its places open then,
-     * instead of the cached ones. Estimated (a multi-source search of the demo network), not yet calibrated.
+     * An {@code openAt}/{@code at} on top of a field's own work: the places' hours evaluated at that moment, and for
+     * {@code gaps(at:)} the category's distances searched from its places open then instead of the cached ones.
      */
     static final int OPEN_AT_SEARCH = 10;
-    /** {@code coverage(at:)}: one such search per catalogue category (28). Estimated, not yet calibrated. */
-    static final int OPEN_AT_COVERAGE = 28 * OPEN_AT_SEARCH;
+    /** {@code coverage(at:)}: one multi-source search per catalogue category from its open places (2.3 ms on the demo). */
+    static final int OPEN_AT_COVERAGE = 22;
+    /** {@code places(openAt:)}: the open places' ids from memory, passed to the query as a list (3 ms on the demo). */
+    static final int OPEN_AT_PLACES = 30;
+    /** {@code route}: one search in memory, the path and line, the place (and a building's position) from the graph. */
+    static final int ROUTE = 26;
     /** {@code siteSuggestions} in one community: the uncovered buildings, then a greedy pick per site. */
     static final int SITES = 2;
     static final int SITE = 1;
@@ -156,11 +160,12 @@ final class QueryCost {
 
     static Price field(String parentType, String field, Map<String, Object> arguments) {
         return switch (parentType + "." + field) {
-            case "Query.reachable" -> new Price(0, origin(arguments) + filter(arguments, origin(arguments) == POINT_SEARCH),
-                    page(arguments.get("first")));
-            case "Query.nearest" -> new Price(0, POINT_SEARCH + filter(arguments, true), count(arguments.get("k"), 3));
+            case "Query.reachable" -> new Price(0, origin(arguments) + filter(arguments, origin(arguments) == POINT_SEARCH)
+                    + openAt(arguments, "openAt", OPEN_AT_SEARCH), page(arguments.get("first")));
+            case "Query.nearest" -> new Price(0, POINT_SEARCH + filter(arguments, true)
+                    + openAt(arguments, "openAt", OPEN_AT_SEARCH), count(arguments.get("k"), 3));
             case "Query.places" -> new Price(0, PLACE_SEARCH + filter(arguments, false)
-                    + (arguments.get("openAt") != null ? OPEN_AT_SEARCH : 0), page(arguments.get("first")));
+                    + openAt(arguments, "openAt", OPEN_AT_PLACES), page(arguments.get("first")));
             case "PlaceConnection.aggregate" -> new Price(0, PLACE_AGGREGATE);
             case "Query.commercialCenters", "Query.buildings" ->
                     new Price(0, FILTERED_PAGE, page(arguments.get("first")));
@@ -168,19 +173,19 @@ final class QueryCost {
                     "CommercialCenter.outlets" -> new Price(DATABASE_QUERY, 0);
             case "Community.coverage" -> new Price(0, COMMUNITY_COVERAGE);
             // one search like a point's reachable, plus the place (and a building origin's position) from the graph
-            case "Query.route" -> new Price(0, POINT_SEARCH + DATABASE_QUERY);
+            case "Query.route" -> new Price(0, ROUTE);
             case "Query.isochrone" -> new Price(0, ISOCHRONE + (long) ISOCHRONE_LIMIT * limits(arguments.get("minutes")));
             case "Query.communities" -> new Price(0, COMMUNITY_PAGE, page(arguments.get("first")));
             case "Query.publishedFigures", "Query.building", "Query.community", "Query.place", "Query.livingCircle",
                     "Query.apiKeys", "Mutation.issueApiKey", "Mutation.revokeApiKey" ->
                     new Price(0, DATABASE_QUERY);
             case "Community.buildings" -> new Price(DATABASE_QUERY, 0, page(arguments.get("first")));
-            case "Query.coverage" -> new Price(0, COVERAGE + (arguments.get("at") != null ? OPEN_AT_COVERAGE : 0));
+            case "Query.coverage" -> new Price(0, COVERAGE + openAt(arguments, "at", OPEN_AT_COVERAGE));
             case "Dataset.extent" -> new Price(EXTENT, 0);
             // A community filter is one more query (the communities it selects); the scan stays one per category.
             case "Query.gaps" -> new Price(0, DATABASE_QUERY + COVERAGE
                     + (arguments.get("filter") != null ? DATABASE_QUERY : 0)
-                    + (arguments.get("at") != null ? OPEN_AT_SEARCH : 0), page(arguments.get("first")));
+                    + openAt(arguments, "at", OPEN_AT_SEARCH), page(arguments.get("first")));
             case "Query.livableBuildings", "Query.homes" -> new Price(0, DATABASE_QUERY + (long) COVERAGE
                     * Math.max(1, size(arguments.get("categories"))), page(arguments.get("first")));
             case "Query.siteSuggestions" -> new Price(0, SITES + (long) SITE * count(arguments.get("count"), 3));
@@ -239,6 +244,11 @@ final class QueryCost {
      * the full-text index first; the others scan, which costs about as much), and, for a search in memory
      * ({@code inMemory}), one query for the ids of the matching places.
      */
+    /** {@code points} when the time argument {@code name} is set. */
+    private static long openAt(Map<String, Object> arguments, String name, int points) {
+        return arguments.get(name) != null ? points : 0;
+    }
+
     private static long filter(Map<String, Object> arguments, boolean inMemory) {
         Object filter = arguments.get("filter");
         if (filter == null) {

@@ -147,4 +147,17 @@ class QueryCostTests {
                 + "{ totalCount edges { node { id residents } } } }"))
                 .isEqualTo(QueryCost.DATABASE_QUERY + 3L * QueryCost.COVERAGE + 10);
     }
+
+    @Test
+    void aTimeOrAnObstacleMovesABuildingsReachInMemoryAndIsPricedForTheHoursEvaluated() {
+        String building = "{buildingId: \"b-01-001\"}";
+        long precomputed = cost("{ reachable(from: " + building + ", first: 10) { totalCount } }");
+        assertThat(cost("{ reachable(from: " + building + ", avoid: [STEPS], first: 10) { totalCount } }"))
+                .isEqualTo(QueryCost.POINT_SEARCH + 1).isNotEqualTo(precomputed);
+        assertThat(cost("{ reachable(from: " + building + ", openAt: \"2026-12-02T22:00:00+08:00\", first: 10) "
+                + "{ totalCount } }")).isEqualTo(QueryCost.POINT_SEARCH + QueryCost.OPEN_AT_SEARCH + 1);
+        assertThat(cost("{ coverage(communityId: \"c-01\", at: \"2026-12-02T22:00:00+08:00\") { completenessScore } }"))
+                .isEqualTo(QueryCost.COVERAGE + QueryCost.OPEN_AT_COVERAGE);
+        assertThat(cost("{ route(from: " + POINT + ", toPlaceId: \"o-1\") { walkMeters } }")).isEqualTo(QueryCost.ROUTE);
+    }
 }

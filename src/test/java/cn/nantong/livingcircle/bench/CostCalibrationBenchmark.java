@@ -68,6 +68,14 @@ class CostCalibrationBenchmark {
         queries.put("communities by completeness with coverage", "{ communities(orderBy: [COMPLETENESS_ASC], first: 20) { edges { node { id coverage { completenessScore } } } } }");
         queries.put("reachable from a point, chain filter", "{ reachable(from: " + POINT + ", filter: {chain: true}, first: 50) { totalCount } }");
         queries.put("reachable from a building, chain filter", "{ reachable(from: {buildingId: \"b-01-001\"}, filter: {chain: true}, first: 50) { totalCount } }");
+        queries.put("route from a point", "{ route(from: " + POINT + ", toPlaceId: \"o-01722\") { walkMeters geometry walkways { walkwayId } } }");
+        queries.put("route from a building", "{ route(from: {buildingId: \"b-01-001\"}, toPlaceId: \"o-00016\") { walkMeters geometry } }");
+        queries.put("homes, 3 categories, first 50", "{ homes(categories: [\"convenience_store\", \"pharmacy\", \"breakfast\"], minutes: 6, first: 50) { totalCount edges { node { id } worstWalkMeters } } }");
+        queries.put("gaps at 22:00, first 50", "{ gaps(category: \"pharmacy\", at: \"2026-12-02T22:00:00+08:00\", first: 50) { totalCount edges { node { id } } } }");
+        queries.put("coverage of a community at 22:00", "{ coverage(communityId: \"c-18\", at: \"2026-12-02T22:00:00+08:00\") { completenessScore } }");
+        queries.put("places open at 22:00, first 50", "{ places(filter: {kind: OUTLET}, openAt: \"2026-12-02T22:00:00+08:00\", first: 50) { totalCount edges { node { id } } } }");
+        queries.put("reachable from a building open at 22:00, first 50", "{ reachable(from: {buildingId: \"b-01-001\"}, openAt: \"2026-12-02T22:00:00+08:00\", first: 50) { totalCount } }");
+        queries.put("reachable from a building, step-free, first 50", "{ reachable(from: {buildingId: \"b-01-001\"}, avoid: [STEPS], first: 50) { totalCount } }");
         Map<String, double[]> measured = new LinkedHashMap<>();
         // the JIT warms on the first requests of the run, whatever they are: one untimed pass over every query first
         for (String query : queries.values()) {
