@@ -1,5 +1,6 @@
 package cn.nantong.livingcircle.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,8 +15,9 @@ import java.util.Set;
  * junction {@code v} that was not a seed was settled through some edge {@code u → v} with
  * {@code dist(u) + len = dist(v)}, and with whole millimetres that equality is exact, so walking back from the
  * target's entry junction along such edges recovers a shortest path. No predecessor array is kept in the search's hot
- * loop for a question asked once per request. Ties (two equally short ways) go to the lowest-numbered edge, so the
- * answer is repeatable.
+ * loop for a question asked once per request. Ties (two equally short ways) go to the first edge in the junction's
+ * list, so the answer is repeatable; zero-length walkways (a distance that does not fall) are crossed only to leave
+ * a cluster of junctions at the same distance, breadth first.
  */
 public final class WalkingRoute {
 
@@ -83,24 +85,13 @@ public final class WalkingRoute {
             reversed.add(new Leg(t, network.segmentMillimetres(t), p));
         }
         int v = entry;
-        Set<Integer> visited = new HashSet<>();
         while (!isSeed(network, search, origin, v)) {
-            if (!visited.add(v)) {
-                throw new IllegalStateException("route walked back in a circle at junction " + v);
-            }
-            int dv = search.junctionDistance(v);
-            int step = -1;
-            for (int e = network.firstEdge(v), end = network.firstEdge(v + 1); e < end; e++) {
-                int u = network.edgeTarget(e);
-                if (u != v && reached(search, u)
-                        && (long) search.junctionDistance(u) + network.edgeMillimetres(e) == dv
-                        && !visited.contains(u)) {
-                    step = e;
-                    break;
-                }
-            }
+            int step = strictPredecessor(network, search, v);
             if (step < 0) {
-                throw new IllegalStateException("no settled predecessor of junction " + v);
+                // v lies in a cluster of junctions joined by zero-length walkways at the same distance; one of them
+                // is a seed or is reached over a longer walkway: move there (zero-length legs add nothing)
+                v = clusterExit(network, search, origin, v);
+                continue;
             }
             int s = network.edgeSegment(step);
             int u = network.edgeTarget(step);
@@ -125,6 +116,44 @@ public final class WalkingRoute {
             }
         }
         return List.copyOf(legs);
+    }
+
+    /** An edge {@code u → v} of positive length with {@code dist(u) + len = dist(v)}, the first in v's list; -1 if none. */
+    private static int strictPredecessor(WalkwayNetwork network, WalkingSearch search, int v) {
+        int dv = search.junctionDistance(v);
+        for (int e = network.firstEdge(v), end = network.firstEdge(v + 1); e < end; e++) {
+            int u = network.edgeTarget(e);
+            int w = network.edgeMillimetres(e);
+            if (w > 0 && reached(search, u) && (long) search.junctionDistance(u) + w == dv) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Breadth first over the zero-length walkways around {@code v} (all at v's distance): the first junction that is
+     * a seed or has a {@link #strictPredecessor}. One exists, since Dijkstra reached the cluster from somewhere.
+     */
+    private static int clusterExit(WalkwayNetwork network, WalkingSearch search, Attachment origin, int v) {
+        int dv = search.junctionDistance(v);
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        Set<Integer> seen = new HashSet<>();
+        queue.add(v);
+        seen.add(v);
+        while (!queue.isEmpty()) {
+            int j = queue.poll();
+            if (j != v && (isSeed(network, search, origin, j) || strictPredecessor(network, search, j) >= 0)) {
+                return j;
+            }
+            for (int e = network.firstEdge(j), end = network.firstEdge(j + 1); e < end; e++) {
+                int u = network.edgeTarget(e);
+                if (network.edgeMillimetres(e) == 0 && search.junctionDistance(u) == dv && seen.add(u)) {
+                    queue.add(u);
+                }
+            }
+        }
+        throw new IllegalStateException("no way back from junction " + v);
     }
 
     /** Whether junction {@code j} got its distance straight from the origin, by walking along the origin's segment. */
