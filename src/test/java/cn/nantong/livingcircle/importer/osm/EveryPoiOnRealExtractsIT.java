@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
 import cn.nantong.livingcircle.engine.CityNetwork;
+import cn.nantong.livingcircle.engine.SegmentSnapper;
 import cn.nantong.livingcircle.network.CityNetworkService;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -80,8 +81,19 @@ class EveryPoiOnRealExtractsIT {
         }
         List<String> unexplained = new ArrayList<>();
         int tooFar = 0;
+        // what the island rule changes: the same POIs snapped with and without it
+        SegmentSnapper withoutIslandRule = new SegmentSnapper(city.network(), 0);
+        int movedOffIslands = 0;
         Map<String, Integer> other = new TreeMap<>();
         for (Poi poi : pois) {
+            var ruled = city.snapper().snap(poi.lat(), poi.lon(), 500);
+            var nearest = withoutIslandRule.snap(poi.lat(), poi.lon(), 500);
+            if (ruled.isPresent() && nearest.isPresent()
+                    && ruled.get().attachment().segment() != nearest.get().attachment().segment()) {
+                assertThat(city.snapper().onIsland(nearest.get().attachment().segment())).isTrue();
+                assertThat(city.snapper().onIsland(ruled.get().attachment().segment())).isFalse();
+                movedOffIslands++;
+            }
             Map<String, Object> place = imported.get(poi.id());
             if (place == null) {
                 if (city.snapper().snap(poi.lat(), poi.lon(), 500).isEmpty()) {
@@ -101,7 +113,8 @@ class EveryPoiOnRealExtractsIT {
             assertThat((String) place.get("name")).isNotBlank();
         }
         System.out.println("every POI " + name + ": " + pois.length + " in the file, " + imported.size()
-                + " imported, " + tooFar + " farther than 500 m from every walkway, in other_*: " + other);
+                + " imported, " + tooFar + " farther than 500 m from every walkway, in other_*: " + other
+                + "; the island rule moves " + movedOffIslands + " of them off an island onto the connected network");
         assertThat(unexplained).as("POIs neither imported nor too far from every walkway").isEmpty();
         assertThat(imported.size() + tooFar).isEqualTo(pois.length);
         return imported;
