@@ -33,6 +33,11 @@ public class DatasetService {
     private final LoadingCache<String, Optional<DatasetInfo>> cache;
     private final ApplicationEventPublisher events;
     private volatile DatasetInfo counted;
+    /**
+     * The dataset one GraphQL request reads, fixed at its start ({@link #pin}) on the thread that executes it, so
+     * that two fields of one answer never read two generations while a new one is switched in.
+     */
+    private final ThreadLocal<Pin> pinned = new ThreadLocal<>();
     private final MultiGauge info;
     private final Counter versionChanges;
     private String publishedVersion;
@@ -90,11 +95,47 @@ public class DatasetService {
     }
 
     public Optional<DatasetInfo> find() {
-        return cache.get("current");
+        Pin pin = pinned.get();
+        return pin != null ? pin.dataset() : cache.get("current");
     }
 
-    /** Called after a write that changed the version has committed: the next read sees the new one. */
+    /** A request's hold on one dataset; {@link #unpin} with it. */
+    public static final class Pin {
+        private final Optional<DatasetInfo> dataset;
+
+        private Pin(Optional<DatasetInfo> dataset) {
+            this.dataset = dataset;
+        }
+
+        Optional<DatasetInfo> dataset() {
+            return dataset;
+        }
+    }
+
+    /**
+     * Fixes what {@link #find}, {@link #current} and {@link #generation} answer on this thread to the dataset of
+     * now, until {@link #unpin}; a pin left behind by an earlier request on a pooled thread is replaced.
+     */
+    public Pin pin() {
+        pinned.remove();
+        Pin pin = new Pin(cache.get("current"));
+        pinned.set(pin);
+        return pin;
+    }
+
+    /** Ends {@code pin} if it is still this thread's (a request finishing on another thread leaves that one alone). */
+    public void unpin(Pin pin) {
+        if (pinned.get() == pin) {
+            pinned.remove();
+        }
+    }
+
+    /**
+     * Called after a write that changed the version has committed: the next read sees the new one, also later in the
+     * request that wrote it.
+     */
     public void invalidate() {
+        pinned.remove();
         cache.invalidateAll();
         events.publishEvent(new DatasetChanged());
     }
