@@ -175,16 +175,10 @@ class CoverageService {
                 : nearestAmong(index, categoryIndex(index, code), closed);
         long threshold = CoverageMath.thresholdMillimetres(limit, pace);
         int[] gaps = CoverageAnalysis.gaps(scope, nearest, threshold);
-        int residentsAffected = 0;
-        for (int b : gaps) {
-            residentsAffected += city.buildingResidents()[b];
-        }
+        int residentsAffected = residents(city, gaps);
         int start = pageStart(city, gaps, page);
         int end = Math.min(gaps.length, start + page.first());
-        List<String> ids = new ArrayList<>();
-        for (int i = start; i < end; i++) {
-            ids.add(city.buildingIds()[gaps[i]]);
-        }
+        List<String> ids = ids(city, gaps, start, end);
         Map<String, Building> found = buildings.findBuildings(ids);
         List<GapEdge> edges = new ArrayList<>();
         for (int i = start; i < end; i++) {
@@ -230,10 +224,7 @@ class CoverageService {
         livable = Arrays.copyOf(livable, count);
         int start = pageStart(city, livable, page);
         int end = Math.min(livable.length, start + page.first());
-        List<String> ids = new ArrayList<>();
-        for (int i = start; i < end; i++) {
-            ids.add(city.buildingIds()[livable[i]]);
-        }
+        List<String> ids = ids(city, livable, start, end);
         Map<String, Building> found = buildings.findBuildings(ids);
         List<LivableEdge> edges = new ArrayList<>();
         for (String id : ids) {
@@ -259,20 +250,10 @@ class CoverageService {
         int[] scope = communityId == null ? index.allBuildings() : buildingsOf(index, communityId);
         int[][] nearest = chosen.nearest(this, index);
         CoverageAnalysis.Home[] homes = CoverageAnalysis.homes(scope, nearest, chosen.thresholds());
-        int residents = 0;
-        for (CoverageAnalysis.Home home : homes) {
-            residents += city.buildingResidents()[home.building()];
-        }
-        int residentsConsidered = 0;
-        for (int b : scope) {
-            residentsConsidered += city.buildingResidents()[b];
-        }
+        int[] homeBuildings = Arrays.stream(homes).mapToInt(CoverageAnalysis.Home::building).toArray();
         int start = homesStart(city, homes, page);
         int end = Math.min(homes.length, start + page.first());
-        List<String> ids = new ArrayList<>();
-        for (int i = start; i < end; i++) {
-            ids.add(city.buildingIds()[homes[i].building()]);
-        }
+        List<String> ids = ids(city, homeBuildings, start, end);
         Map<String, Building> found = buildings.findBuildings(ids);
         List<HomeEdge> edges = new ArrayList<>();
         for (int i = start; i < end; i++) {
@@ -290,8 +271,26 @@ class CoverageService {
                     walks));
         }
         Connection.PageInfo info = pageInfo(end < homes.length, page, edges, HomeEdge::cursor);
-        return new HomeConnection(homes.length, residents, scope.length, residentsConsidered, pace, chosen.limits(),
-                edges, info);
+        return new HomeConnection(homes.length, residents(city, homeBuildings), scope.length, residents(city, scope),
+                pace, chosen.limits(), edges, info);
+    }
+
+    /** Residents of the given buildings. */
+    private static int residents(CityNetwork city, int[] buildings) {
+        int residents = 0;
+        for (int b : buildings) {
+            residents += city.buildingResidents()[b];
+        }
+        return residents;
+    }
+
+    /** Ids of {@code buildings[start..end)}: a page, for one query of its buildings. */
+    private static List<String> ids(CityNetwork city, int[] buildings, int start, int end) {
+        List<String> ids = new ArrayList<>(Math.max(0, end - start));
+        for (int i = start; i < end; i++) {
+            ids.add(city.buildingIds()[buildings[i]]);
+        }
+        return ids;
     }
 
     private static <E> Connection.PageInfo pageInfo(boolean hasNext, PageRequest page, List<E> edges,
