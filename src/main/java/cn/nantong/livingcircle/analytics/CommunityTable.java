@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  * reads the in-memory index, so a page of communities with their coverage runs no query per community.
  */
 @Service
-@Transactional(readOnly = true)
 class CommunityTable {
 
     /** The same cursor kind as before filters and orders existed, so the cursors handed out then still work. */
@@ -63,6 +62,7 @@ class CommunityTable {
     private record Cached(CoverageIndex index, Map<Pace, Map<String, CommunityCoverage>> byPace) {
     }
 
+    @Transactional(readOnly = true)
     Connection<Community> page(CommunityFilter filter, List<CommunityOrder> orderBy, Pace pace, Integer first,
             String after) {
         PageRequest page = PageRequest.of(first, after, DEFAULT_COMMUNITIES, CURSOR);
@@ -90,6 +90,7 @@ class CommunityTable {
     }
 
     /** Ids of the communities that pass {@code filter} (all when null), ascending: one query. */
+    @Transactional(readOnly = true)
     List<String> ids(CommunityFilter filter) {
         CommunityFilter f = filter == null ? new CommunityFilter(null, null, null, null) : filter;
         return List.copyOf(neo4j.query("""

@@ -292,6 +292,7 @@ public class DatasetImporter {
             }
         };
         IntConsumer progress = metrics.phase(job, "walking edges", edges.count());
-        return WalkingEdgeWriter.create(tx, rows, properties.walkingEdgeBatch(), progress);
+        return WalkingEdgeWriter.createInParallel(sessions, tx.generation(), rows, properties.walkingEdgeBatch(),
+                properties.writers(), progress);
     }
 }

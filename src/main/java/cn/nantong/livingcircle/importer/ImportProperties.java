@@ -13,8 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         the switch still finds the generation it reads
  * @param walkingEdgeBatch walking edges per write transaction: bounds the transaction's memory whatever the
  *                         dataset's size
+ * @param writers          sessions writing the walking edges at once, each over its own share of the buildings
  */
 @ConfigurationProperties("circle.import")
 public record ImportProperties(@DefaultValue("15s") Duration retiredGrace,
-        @DefaultValue("20000") int walkingEdgeBatch) {
+        @DefaultValue("20000") int walkingEdgeBatch, @DefaultValue("2") int writers) {
+
+    public ImportProperties {
+        if (walkingEdgeBatch < 1 || writers < 1) {
+            throw new IllegalArgumentException("circle.import.walking-edge-batch and circle.import.writers must be "
+                    + "at least 1");
+        }
+    }
 }

@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Loads outlets and facilities by id in one query, with their category from the in-memory catalogue. */
 @Repository
-@Transactional(readOnly = true)
 public class PlaceRepository {
 
     private final Neo4jClient neo4j;
@@ -42,6 +41,9 @@ public class PlaceRepository {
              floorArea: p.floorAreaSquareMeters, openingHours: p.openingHours,
              centerId: head([(p)-[:IN_CENTER]->(cc:CommercialCenter) | cc.id]), kind: p.kind}""";
 
+    // only the query is transactional: fromProjection runs once per place of every answer, and a transaction opened
+    // for it outside one would be an empty BEGIN, COMMIT and RESET over Bolt per place
+    @Transactional(readOnly = true)
     public Map<String, Place> findByIds(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();

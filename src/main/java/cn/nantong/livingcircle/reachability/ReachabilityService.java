@@ -3,6 +3,7 @@ package cn.nantong.livingcircle.reachability;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,9 @@ import cn.nantong.livingcircle.place.Place;
 import cn.nantong.livingcircle.place.PlaceRepository;
 import cn.nantong.livingcircle.search.PlaceFilter;
 import cn.nantong.livingcircle.search.PlaceFilters;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import cn.nantong.livingcircle.system.Neo4jSessions;
+import org.neo4j.driver.Record;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "What can I reach within N minutes of here?" and "which k places of a category are nearest?".
@@ -66,7 +67,6 @@ public class ReachabilityService {
     static final int DEFAULT_FIRST = 50;
     static final int MAX_NEAREST = 20;
 
-    private final Neo4jClient neo4j;
     private final DatasetService datasets;
     private final CategoryCatalog catalog;
     private final PlaceRepository places;
@@ -74,23 +74,22 @@ public class ReachabilityService {
     private final CityNetworkService networks;
     private final NetworkExtents extents;
     private final WalkingProperties walking;
-    private final TransactionTemplate readOnly;
     private final PlaceFilters filters;
     private final CircleMetrics metrics;
     private final OpeningHoursService hours;
     private final StepFreeNetworks stepFree;
+    private final Neo4jSessions sessions;
 
-    ReachabilityService(Neo4jClient neo4j, DatasetService datasets, CategoryCatalog catalog, PlaceRepository places,
+    ReachabilityService(DatasetService datasets, CategoryCatalog catalog, PlaceRepository places,
             CommunityRepository communities, CityNetworkService networks, NetworkExtents extents,
-            WalkingProperties walking, TransactionTemplate readOnlyTransactions, PlaceFilters filters,
-            CircleMetrics metrics, OpeningHoursService hours, StepFreeNetworks stepFree) {
+            WalkingProperties walking, PlaceFilters filters,
+            CircleMetrics metrics, OpeningHoursService hours, StepFreeNetworks stepFree, Neo4jSessions sessions) {
+        this.sessions = sessions;
         this.metrics = metrics;
         this.stepFree = stepFree;
         this.hours = hours;
         this.extents = extents;
         this.filters = filters;
-        this.readOnly = readOnlyTransactions;
-        this.neo4j = neo4j;
         this.datasets = datasets;
         this.catalog = catalog;
         this.places = places;
@@ -119,38 +118,42 @@ public class ReachabilityService {
         }
         String buildingId = from.buildingId();
 
-        // only the graph query runs in a (read) transaction; the in-memory paths hold no connection
-        ReachPage rows = readOnly.execute(status -> neo4j.query(predicate.into("""
-                        MATCH (b:Building {id: $buildingId, generation: $generation})-[w:WALKS_TO]->(p:Place)
-                        USING INDEX b:Building(id, generation)
-                        WHERE w.meters <= $maxMeters AND ($codes IS NULL OR p.category IN $codes) AND $placeFilter
-                        WITH b.snapMeters AS originSnap, w.meters AS meters, p
-                        ORDER BY meters, p.id
-                        WITH originSnap, collect({meters: meters, p: p}) AS reached
-                        WITH originSnap, size(reached) AS total,
-                             [x IN reached WHERE $afterId IS NULL OR x.meters > $afterMeters
-                                  OR (x.meters = $afterMeters AND x.p.id > $afterId)][0..$limit] AS page
-                        CALL (page) {
-                            UNWIND page AS x
-                            WITH x.meters AS meters, x.p AS p
-                            RETURN collect({meters: meters, placeSnap: p.snapMeters, place: %s}) AS rows
-                        }
-                        RETURN originSnap, total, rows AS page
-                        """.formatted(PlaceRepository.PROJECTION)))
-                .bindAll(predicate.parameters())
-                .bind(buildingId).to("buildingId")
-                .bind(datasets.generation()).to("generation")
-                .bind(Millimetres.toMeters(maxMillimetres)).to("maxMeters")
-                .bind(codes).to("codes")
-                .bind(page.after() == null ? null : page.after().id()).to("afterId")
-                .bind(page.after() == null ? 0.0 : page.after().key()).to("afterMeters")
-                .bind(page.limitPlusOne()).to("limit")
-                .fetchAs(ReachPage.class)
-                .mappedBy((t, r) -> new ReachPage(r.get("total").asInt(), r.get("originSnap").asDouble(0.0),
-                        r.get("page").asList(v -> new ReachRow(v.get("meters").asDouble(),
-                                v.get("placeSnap").asDouble(0.0), places.fromProjection(v.get("place"))))))
-                // no reached place: no row at all, since the aggregation is grouped by the building's snap distance
-                .one().orElse(new ReachPage(0, 0.0, List.of())));
+        Map<String, Object> parameters = new HashMap<>(predicate.parameters());
+        parameters.put("buildingId", buildingId);
+        parameters.put("generation", datasets.generation());
+        parameters.put("maxMeters", Millimetres.toMeters(maxMillimetres));
+        parameters.put("codes", codes);
+        parameters.put("afterId", page.after() == null ? null : page.after().id());
+        parameters.put("afterMeters", page.after() == null ? 0.0 : page.after().key());
+        parameters.put("limit", page.limitPlusOne());
+        // the hottest read of the API is one statement: an auto-commit read, half the Bolt round trips of a
+        // transaction; the in-memory paths hold no connection
+        ReachPage rows = sessions.readOnce(predicate.into("""
+                MATCH (b:Building {id: $buildingId, generation: $generation})-[w:WALKS_TO]->(p:Place)
+                USING INDEX b:Building(id, generation)
+                WHERE w.meters <= $maxMeters AND ($codes IS NULL OR p.category IN $codes) AND $placeFilter
+                WITH b.snapMeters AS originSnap, w.meters AS meters, p
+                ORDER BY meters, p.id
+                WITH originSnap, collect({meters: meters, p: p}) AS reached
+                WITH originSnap, size(reached) AS total,
+                     [x IN reached WHERE $afterId IS NULL OR x.meters > $afterMeters
+                          OR (x.meters = $afterMeters AND x.p.id > $afterId)][0..$limit] AS page
+                CALL (page) {
+                    UNWIND page AS x
+                    WITH x.meters AS meters, x.p AS p
+                    RETURN collect({meters: meters, placeSnap: p.snapMeters, place: %s}) AS rows
+                }
+                RETURN originSnap, total, rows AS page
+                """.formatted(PlaceRepository.PROJECTION)), parameters, result -> {
+            // no reached place: no row at all, since the aggregation is grouped by the building's snap distance
+            if (!result.hasNext()) {
+                return new ReachPage(0, 0.0, List.of());
+            }
+            Record r = result.next();
+            return new ReachPage(r.get("total").asInt(), r.get("originSnap").asDouble(0.0),
+                    r.get("page").asList(v -> new ReachRow(v.get("meters").asDouble(),
+                            v.get("placeSnap").asDouble(0.0), places.fromProjection(v.get("place")))));
+        });
         if (rows.total() == 0 && !communities.buildingExists(buildingId)) {
             throw ApiException.notFound("Building", buildingId);
         }

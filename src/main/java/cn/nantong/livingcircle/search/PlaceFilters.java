@@ -15,6 +15,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a {@link PlaceFilter} into a Cypher predicate over a place bound to {@code p}, built only from the fixed
@@ -28,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  * and the analyzer splits Latin text into whole words.
  */
 @Component
-@Transactional(readOnly = true)
 public class PlaceFilters {
 
     /** Where a query takes the predicate: a boolean parameter, replaced by the compiled predicate before running. */
@@ -48,8 +48,11 @@ public class PlaceFilters {
     private final Neo4jClient neo4j;
     private final CategoryCatalog catalog;
     private final DatasetService datasets;
+    private final TransactionTemplate readOnly;
 
-    PlaceFilters(Neo4jClient neo4j, CategoryCatalog catalog, DatasetService datasets) {
+    PlaceFilters(Neo4jClient neo4j, CategoryCatalog catalog, DatasetService datasets,
+            TransactionTemplate readOnlyTransactions) {
+        this.readOnly = readOnlyTransactions;
         this.neo4j = neo4j;
         this.catalog = catalog;
         this.datasets = datasets;
@@ -87,6 +90,7 @@ public class PlaceFilters {
     }
 
     /** Ids of every place the predicate matches (for searches in memory, which test places by index). */
+    @Transactional(readOnly = true)
     public List<String> matchingPlaceIds(Predicate predicate) {
         return List.copyOf(neo4j.query(predicate.into("""
                         MATCH (p:Place)
@@ -110,15 +114,17 @@ public class PlaceFilters {
 
     /** Ids of the places whose name contains {@code text}, found through the full-text index. */
     private List<String> fullTextIds(String text) {
-        // a phrase of the text's bigrams; CONTAINS then keeps exact substrings only (the analyzer also folds width)
-        return List.copyOf(neo4j.query("""
+        // a phrase of the text's bigrams; CONTAINS then keeps exact substrings only (the analyzer also folds width).
+        // The one query compiling may need runs in a read transaction of its own, so compiling the common filters
+        // (no name, or none at all) opens none.
+        return readOnly.execute(status -> List.copyOf(neo4j.query("""
                         CALL db.index.fulltext.queryNodes('place_name', $phrase) YIELD node
                         WHERE node.generation = $generation AND node.name CONTAINS $text
                         RETURN node.id AS id
                         """)
                 .bind("\"" + text + "\"").to("phrase").bind(text).to("text")
                 .bind(datasets.generation()).to("generation")
-                .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all());
+                .fetchAs(String.class).mappedBy((t, r) -> r.get("id").asString()).all()));
     }
 
     private final class Compiler {

@@ -136,6 +136,81 @@ class DatasetGenerationsIT {
         assertThat(reachableFromB1()).isEqualTo(reachableBefore);
     }
 
+    @Test
+    @Order(4)
+    void parallelWritersWriteEveryWalkingEdgeExactlyOnceWhereverTheSharesAndBatchesSplit() {
+        long staged = Generations.stage(sessions, CypherBatches.SILENT);
+        try {
+            List<WalkingEdgeWriter.BuildingEdges> rows = stagedBuildingsAndPlaces(staged, 7, 3);
+            List<Integer> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+            // 3 writers over 7 buildings of 3 edges, at most 2 edges per batch: 2 or 3 buildings per share, one
+            // building per batch
+            int written = WalkingEdgeWriter.createInParallel(sessions, staged, rows, 2, 3, reported::add);
+
+            assertThat(written).isEqualTo(21);
+            assertThat(reported).hasSize(7).isSorted().endsWith(21);
+            assertThat(stagedEdges(staged)).containsExactlyInAnyOrderElementsOf(rows.stream()
+                    .flatMap(b -> b.targets().stream().map(t -> b.buildingId() + "->" + t.placeId() + " " + t.meters()))
+                    .toList());
+        } finally {
+            discardStaged();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aParallelWriterThatMissesABuildingFailsTheWholeWrite() {
+        long staged = Generations.stage(sessions, CypherBatches.SILENT);
+        try {
+            List<WalkingEdgeWriter.BuildingEdges> rows = new java.util.ArrayList<>(stagedBuildingsAndPlaces(staged, 4, 2));
+            rows.set(3, new WalkingEdgeWriter.BuildingEdges("not-staged", rows.get(3).targets()));
+
+            assertThatThrownBy(() -> WalkingEdgeWriter.createInParallel(sessions, staged, rows, 2, 2,
+                    CypherBatches.SILENT))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Wrote 0 of 2 walking edges: a building or place of the batch is missing from the "
+                            + "generation");
+        } finally {
+            discardStaged();
+        }
+    }
+
+    /** {@code buildings} buildings and {@code places} places in generation {@code g}, each building to every place. */
+    private List<WalkingEdgeWriter.BuildingEdges> stagedBuildingsAndPlaces(long g, int buildings, int places) {
+        try (Session session = sessions.write()) {
+            session.run("""
+                    UNWIND range(1, $buildings) AS i CREATE (:Building {id: 'pb' + i, generation: $g})
+                    WITH count(*) AS done
+                    UNWIND range(1, $places) AS i CREATE (:Place {id: 'pp' + i, generation: $g})
+                    """, Map.of("g", g, "buildings", buildings, "places", places)).consume();
+        }
+        List<WalkingEdgeWriter.BuildingEdges> rows = new java.util.ArrayList<>();
+        for (int b = 1; b <= buildings; b++) {
+            List<WalkingEdgeWriter.Target> targets = new java.util.ArrayList<>();
+            for (int p = 1; p <= places; p++) {
+                targets.add(new WalkingEdgeWriter.Target("pp" + p, b * 100.0 + p + 0.25));
+            }
+            rows.add(new WalkingEdgeWriter.BuildingEdges("pb" + b, targets));
+        }
+        return rows;
+    }
+
+    private List<String> stagedEdges(long g) {
+        try (Session session = driver.session()) {
+            return session.run("""
+                    MATCH (b:Building {generation: $g})-[w:WALKS_TO]->(p:Place {generation: $g})
+                    RETURN b.id + '->' + p.id + ' ' + toString(w.meters) AS edge
+                    """, Map.of("g", g)).list(r -> r.get("edge").asString());
+        }
+    }
+
+    private void discardStaged() {
+        try (Session session = sessions.write()) {
+            Generations.deleteInactive(session, "STAGED", CypherBatches.SILENT);
+        }
+    }
+
     private String reachableFromB1() {
         return graphQl.document(REACHABLE_FROM_B1).execute().path("reachable").entity(Object.class).get().toString();
     }

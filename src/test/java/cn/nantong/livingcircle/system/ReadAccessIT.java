@@ -163,6 +163,21 @@ class ReadAccessIT {
     }
 
     @Test
+    void aReachableFromABuildingOpensOneReadSessionWhateverTheNumberOfPlacesItAnswers() {
+        // warm: the category catalogue and the dataset stamp are read once, not per request
+        post("reachable", "reachable", Map.of("buildingId", BUILDING, "minutes", 15, "first", 50), null);
+        int mark = sessions.mark();
+
+        JsonNode reached = data(post("reachable", "reachable", Map.of("buildingId", BUILDING, "minutes", 15,
+                "first", 50), null)).path("reachable").path("edges");
+
+        assertThat(reached.size()).isGreaterThan(10);
+        // one auto-commit read; a transactional bean method per place would open a session (an empty BEGIN,
+        // COMMIT and RESET) for each of them
+        assertThat(sessions.since(mark)).singleElement().satisfies(s -> assertThat(s.readOnly()).isTrue());
+    }
+
+    @Test
     void theServerRefusesAWriteInAReadAccessSession() {
         try (Session session = neo4jSessions.read()) {
             assertThatThrownBy(() -> {
