@@ -79,7 +79,7 @@ public class DatasetService {
      * @throws ApiException {@code SERVICE_UNAVAILABLE} while no dataset has been imported yet
      */
     public DatasetInfo current() {
-        return cache.get("current").orElseThrow(() -> new ApiException(ApiException.ErrorCode.SERVICE_UNAVAILABLE,
+        return find().orElseThrow(() -> new ApiException(ApiException.ErrorCode.SERVICE_UNAVAILABLE,
                 "No dataset has been loaded yet"));
     }
 

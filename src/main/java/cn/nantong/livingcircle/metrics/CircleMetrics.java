@@ -49,7 +49,7 @@ public class CircleMetrics {
     public enum VersionedCache {
         WALKWAY_NETWORK("walkway-network"), NETWORK_EXTENT("network-extent"),
         COVERAGE_NEAREST("coverage-nearest"), COMMUNITY_COVERAGE("community-coverage"), AREA_STATS("area-stats"),
-        MAP_OUTLINES("map-outlines"), STEP_FREE_NETWORK("step-free-network");
+        MAP_OUTLINES("map-outlines"), STEP_FREE_NETWORK("step-free-network"), PLACE_DETAILS("place-details");
 
         final String tag;
 

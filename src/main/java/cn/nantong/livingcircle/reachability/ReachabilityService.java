@@ -3,7 +3,6 @@ package cn.nantong.livingcircle.reachability;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import cn.nantong.livingcircle.api.PageRequest;
 import cn.nantong.livingcircle.catalog.CategoryCatalog;
 import cn.nantong.livingcircle.catalog.ServiceCategory;
 import cn.nantong.livingcircle.catalog.Tier;
-import cn.nantong.livingcircle.community.CommunityRepository;
 import cn.nantong.livingcircle.dataset.DatasetService;
 import cn.nantong.livingcircle.engine.Attachment;
 import cn.nantong.livingcircle.engine.CityNetwork;
@@ -38,25 +36,21 @@ import cn.nantong.livingcircle.place.Place;
 import cn.nantong.livingcircle.place.PlaceRepository;
 import cn.nantong.livingcircle.search.PlaceFilter;
 import cn.nantong.livingcircle.search.PlaceFilters;
-import cn.nantong.livingcircle.system.Neo4jSessions;
-import org.neo4j.driver.Record;
 import org.springframework.stereotype.Service;
 
 /**
  * "What can I reach within N minutes of here?" and "which k places of a category are nearest?".
  *
- * <ul>
- *   <li><b>Building origin, {@code reachable}:</b> answered from the precomputed
- *       {@code (:Building)-[:WALKS_TO {meters}]->(:Place)} edges: one indexed expand from the building, filtered by
- *       metres and category, ordered by (metres, place id); the cursor is that pair. A building reaches a few hundred
- *       places within the horizon, so the query collects the ordered list and slices the page from it (each page
- *       costs the whole list; a range seek per page would pay off only for far denser data).</li>
- *   <li><b>Point origin, a building with {@code openAt} or {@code avoid}, and {@code nearest} from either
- *       origin:</b> answered in memory (opening hours and obstacles are known there only) over the
- *       {@link CityNetwork} of the current data version ({@link NetworkReach}): snap, one bounded Dijkstra, the
- *       places on the touched segments, sorted by (millimetres, place id). The same order and cursor format as the
- *       building path; only the page's place details are loaded from the graph, in one query.</li>
- * </ul>
+ * <p>Both answered in memory, from a building or a point alike, over the {@link CityNetwork} of the current data
+ * version ({@link NetworkReach}): the building's stored attachment or the snapped point, one bounded Dijkstra, the
+ * places on the touched segments, sorted by (millimetres, place id); the cursor is that pair. Only the page's place
+ * details come from the graph, and only those not yet read in this data version ({@link PlaceRepository}): a
+ * repeated answer needs no database round trip at all. The precomputed {@code (:Building)-[:WALKS_TO {meters}]->(:Place)}
+ * edges hold the same distances (computed by the same engine over the same network, and kept by every import and
+ * maintenance write) for the graph's own users, the downloads and the coverage tables; the API no longer reads
+ * them for {@code reachable}: a Bolt round trip and a query per answer cost more than the search (0.05 ms at city
+ * scale).
+ *
  * Every search is bounded by the dataset's walking horizon (1,666.67 m by default), so {@code nearest} returns
  * fewer than k places when fewer lie within it.
  */
@@ -70,7 +64,6 @@ public class ReachabilityService {
     private final DatasetService datasets;
     private final CategoryCatalog catalog;
     private final PlaceRepository places;
-    private final CommunityRepository communities;
     private final CityNetworkService networks;
     private final NetworkExtents extents;
     private final WalkingProperties walking;
@@ -78,13 +71,11 @@ public class ReachabilityService {
     private final CircleMetrics metrics;
     private final OpeningHoursService hours;
     private final StepFreeNetworks stepFree;
-    private final Neo4jSessions sessions;
 
     ReachabilityService(DatasetService datasets, CategoryCatalog catalog, PlaceRepository places,
-            CommunityRepository communities, CityNetworkService networks, NetworkExtents extents,
+            CityNetworkService networks, NetworkExtents extents,
             WalkingProperties walking, PlaceFilters filters,
-            CircleMetrics metrics, OpeningHoursService hours, StepFreeNetworks stepFree, Neo4jSessions sessions) {
-        this.sessions = sessions;
+            CircleMetrics metrics, OpeningHoursService hours, StepFreeNetworks stepFree) {
         this.metrics = metrics;
         this.stepFree = stepFree;
         this.hours = hours;
@@ -93,7 +84,6 @@ public class ReachabilityService {
         this.datasets = datasets;
         this.catalog = catalog;
         this.places = places;
-        this.communities = communities;
         this.networks = networks;
         this.walking = walking;
     }
@@ -107,62 +97,10 @@ public class ReachabilityService {
         PageRequest page = PageRequest.of(first, after, DEFAULT_FIRST, CURSOR_KIND);
         PlaceFilters.Predicate predicate = filters.compile(filter, "filter");
         long start = System.nanoTime();
-        if (from.point() != null || openAt != null || (avoid != null && !avoid.isEmpty())) {
-            // opening hours and obstacles are known in memory only, so such a building's reach is searched like a
-            // point's
-            Connection<Reach> answer = memoryPage(from, maxMillimetres, codes, predicate, page, walkingPace, openAt,
-                    avoid);
-            metrics.search(SearchKind.REACHABLE, from.point() == null ? Origin.BUILDING : Origin.POINT,
-                    System.nanoTime() - start);
-            return answer;
-        }
-        String buildingId = from.buildingId();
-
-        Map<String, Object> parameters = new HashMap<>(predicate.parameters());
-        parameters.put("buildingId", buildingId);
-        parameters.put("generation", datasets.generation());
-        parameters.put("maxMeters", Millimetres.toMeters(maxMillimetres));
-        parameters.put("codes", codes);
-        parameters.put("afterId", page.after() == null ? null : page.after().id());
-        parameters.put("afterMeters", page.after() == null ? 0.0 : page.after().key());
-        parameters.put("limit", page.limitPlusOne());
-        // the hottest read of the API is one statement: an auto-commit read, half the Bolt round trips of a
-        // transaction; the in-memory paths hold no connection
-        ReachPage rows = sessions.readOnce(predicate.into("""
-                MATCH (b:Building {id: $buildingId, generation: $generation})-[w:WALKS_TO]->(p:Place)
-                USING INDEX b:Building(id, generation)
-                WHERE w.meters <= $maxMeters AND ($codes IS NULL OR p.category IN $codes) AND $placeFilter
-                WITH b.snapMeters AS originSnap, w.meters AS meters, p
-                ORDER BY meters, p.id
-                WITH originSnap, collect({meters: meters, p: p}) AS reached
-                WITH originSnap, size(reached) AS total,
-                     [x IN reached WHERE $afterId IS NULL OR x.meters > $afterMeters
-                          OR (x.meters = $afterMeters AND x.p.id > $afterId)][0..$limit] AS page
-                CALL (page) {
-                    UNWIND page AS x
-                    WITH x.meters AS meters, x.p AS p
-                    RETURN collect({meters: meters, placeSnap: p.snapMeters, place: %s}) AS rows
-                }
-                RETURN originSnap, total, rows AS page
-                """.formatted(PlaceRepository.PROJECTION)), parameters, result -> {
-            // no reached place: no row at all, since the aggregation is grouped by the building's snap distance
-            if (!result.hasNext()) {
-                return new ReachPage(0, 0.0, List.of());
-            }
-            Record r = result.next();
-            return new ReachPage(r.get("total").asInt(), r.get("originSnap").asDouble(0.0),
-                    r.get("page").asList(v -> new ReachRow(v.get("meters").asDouble(),
-                            v.get("placeSnap").asDouble(0.0), places.fromProjection(v.get("place")))));
-        });
-        if (rows.total() == 0 && !communities.buildingExists(buildingId)) {
-            throw ApiException.notFound("Building", buildingId);
-        }
-        // a building's reach is the precomputed edges' query, counted with the walks so origins compare
-        metrics.search(SearchKind.REACHABLE, Origin.BUILDING, System.nanoTime() - start);
-        return Connection.fromRows(rows.rows(), page,
-                row -> Cursor.encode(CURSOR_KIND, row.meters(), row.place().id()), rows.total())
-                .map(row -> Reach.of(row.meters(), walkingPace, row.place(), rows.originSnapMeters(),
-                        row.placeSnapMeters()));
+        Connection<Reach> answer = memoryPage(from, maxMillimetres, codes, predicate, page, walkingPace, openAt, avoid);
+        metrics.search(SearchKind.REACHABLE, from.point() == null ? Origin.BUILDING : Origin.POINT,
+                System.nanoTime() - start);
+        return answer;
     }
 
     /**

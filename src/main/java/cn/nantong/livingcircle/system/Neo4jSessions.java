@@ -1,11 +1,7 @@
 package cn.nantong.livingcircle.system;
 
-import java.util.Map;
-import java.util.function.Function;
-
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.springframework.data.neo4j.core.DatabaseSelection;
@@ -32,20 +28,6 @@ public class Neo4jSessions {
     /** A session for reads (bulk loads of the in-memory network, analytics, comparisons before an import). */
     public Session read() {
         return driver.session(config(AccessMode.READ));
-    }
-
-    /**
-     * Runs one read statement as its own auto-commit transaction in a READ session and hands its result to
-     * {@code reader} before the session closes. Over Bolt that is two round trips (RUN with PULL, then the RESET
-     * that returns the connection to the pool) where an explicit read transaction takes four (BEGIN, RUN with PULL,
-     * COMMIT, RESET): for hot reads whose whole answer is one statement. No bookmarks are sent, so on a cluster the
-     * read may come from a secondary that has not yet applied this replica's last write (the answer then names the
-     * dataset version it read, as every answer does).
-     */
-    public <T> T readOnce(String cypher, Map<String, Object> parameters, Function<Result, T> reader) {
-        try (Session session = read()) {
-            return reader.apply(session.run(cypher, parameters));
-        }
     }
 
     /** A session for writes (migrations, imports, seeding). */
