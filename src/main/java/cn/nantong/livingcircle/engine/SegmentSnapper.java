@@ -15,7 +15,8 @@ import org.locationtech.jts.index.strtree.STRtree;
  * <ul>
  *   <li><b>Index.</b> A JTS {@link STRtree} over the lon/lat envelope of every segment's shape, built
  *       once in the constructor. A query takes the envelope around the point that surely contains
- *       every point within {@code maxMeters} and examines only segments whose envelopes intersect it.</li>
+ *       every point within 50 m, then 200 m, ... up to {@code maxMeters}, and examines only segments whose
+ *       envelopes intersect it, stopping at the first window that holds a connected segment within its radius.</li>
  *   <li><b>Projection.</b> Each candidate's polyline pieces are projected in a local equirectangular
  *       frame centred on the query point ({@code x = dLon * cos(lat0) * R}, {@code y = dLat * R}, in metres).
  *       Over the few hundred metres of a snap this frame is practically conformal (error well below a
@@ -49,6 +50,8 @@ public final class SegmentSnapper {
 
     /** Widening of the search envelope: guards against rounding at the envelope edge. */
     private static final double ENVELOPE_SLACK = 1.0 + 1e-9;
+    /** Radius of the first search window; each next one is four times wider, up to the caller's maximum. */
+    private static final double FIRST_WINDOW_METERS = 50.0;
 
     private final WalkwayNetwork network;
     private final STRtree tree;
@@ -156,18 +159,28 @@ public final class SegmentSnapper {
         // Floor on cos(lat) keeps the longitude window finite near the poles.
         double cosLat = Math.max(Math.cos(Math.toRadians(lat)), 1e-6);
         double metersPerDegreeLon = Geo.METERS_PER_DEGREE * cosLat;
-        double dLat = maxMeters / metersPerDegreeLat * ENVELOPE_SLACK;
-        double dLon = maxMeters / metersPerDegreeLon * ENVELOPE_SLACK;
-        Envelope window = new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat);
-
-        Nearest connected = new Nearest(lat, lon, metersPerDegreeLat, metersPerDegreeLon);
-        Nearest island = new Nearest(lat, lon, metersPerDegreeLat, metersPerDegreeLon);
-        tree.query(window, item -> {
-            int s = (Integer) item;
-            (onIsland[s] ? island : connected).consider(s);
-        });
-        Optional<Snap> snap = connected.snap(maxMeters);
-        return snap.isPresent() ? snap : island.snap(maxMeters);
+        // Most points lie a few metres from a walkway, and the work grows with the window's area: look close first
+        // and widen only when nothing connected is that close. A connected segment found within the window's radius
+        // is the nearest one overall, since every segment at most that far has an envelope meeting the window; the
+        // last window is the whole maxMeters, where islands are considered as they always were.
+        for (double radius = Math.min(FIRST_WINDOW_METERS, maxMeters); ; radius = Math.min(radius * 4, maxMeters)) {
+            double dLat = radius / metersPerDegreeLat * ENVELOPE_SLACK;
+            double dLon = radius / metersPerDegreeLon * ENVELOPE_SLACK;
+            Envelope window = new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat);
+            Nearest connected = new Nearest(lat, lon, metersPerDegreeLat, metersPerDegreeLon);
+            Nearest island = new Nearest(lat, lon, metersPerDegreeLat, metersPerDegreeLon);
+            tree.query(window, item -> {
+                int s = (Integer) item;
+                (onIsland[s] ? island : connected).consider(s);
+            });
+            if (radius >= maxMeters) {
+                Optional<Snap> snap = connected.snap(maxMeters);
+                return snap.isPresent() ? snap : island.snap(maxMeters);
+            }
+            if (connected.squaredMeters <= radius * radius) {
+                return connected.snap(maxMeters);
+            }
+        }
     }
 
     /** Offset in mm of the point at parameter t on piece {@code piece} of segment s, proportional to geometric length. */

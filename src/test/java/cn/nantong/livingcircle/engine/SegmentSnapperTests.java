@@ -222,6 +222,27 @@ class SegmentSnapperTests {
     }
 
     @Test
+    void aStreetBeyondTheFirstWindowIsFoundByWidening() {
+        // 0.0012 deg north of the street: 133.43 m, beyond the first 50 m window, within the 500 m asked for
+        SegmentSnapper.Snap snap = new SegmentSnapper(street()).snap(32.0012, 120.901, 500).orElseThrow();
+
+        assertThat(snap.attachment()).isEqualTo(new Attachment(0, 100_000));
+        assertThat(snap.distanceMeters()).isCloseTo(12 * 11.1195080, within(1e-4));
+    }
+
+    @Test
+    void anIslandInsideTheFirstWindowDoesNotCaptureAStreetFoundOnlyByWidening() {
+        // the platform 0.0003 deg (33.36 m) south of the point, inside the first 50 m window; the street 0.0005 deg
+        // (55.60 m) south of it, found only by the next window
+        SegmentSnapper snapper = new SegmentSnapper(platformBesideStreet(), 3_000);
+
+        SegmentSnapper.Snap snap = snapper.snap(32.0005, 120.915, 200).orElseThrow();
+
+        assertThat(snap.attachment()).isEqualTo(new Attachment(0, 1_500_000));
+        assertThat(snap.distanceMeters()).isCloseTo(5 * 11.1195080, within(1e-4));
+    }
+
+    @Test
     void emptyNetworkSnapsNothing() {
         SegmentSnapper snapper = new SegmentSnapper(WalkwayNetwork.builder().build());
 
