@@ -67,10 +67,11 @@ public final class WalkingEdgeWriter {
     /**
      * Writes the edges into generation {@code generation} with {@code writers} sessions at once, each batch its own
      * transaction. One writer spends most of its time in the database's single transaction thread while the other
-     * core idles, so on two cores two writers write about 1.8 times as fast. Each writer takes one contiguous share of
+     * core idles, so on two cores two writers wrote the city-scale import's edges 1.66 times as fast. Each writer takes one contiguous share of
      * the buildings: buildings next to each other in the input are next to each other on the map, so two writers
      * rarely create edges to the same place at once, and when they do collide on a place's lock the driver retries
-     * the batch ({@code executeWrite}). The first failure stops every writer after its current batch.
+     * the batch ({@code executeWrite}). The first failure stops every writer after its current batch, and is thrown
+     * once all have stopped, so nothing is still writing while the caller discards what was staged.
      *
      * @param progress told the number of edges written so far after each batch, by one writer at a time
      * @return the number of edges written
@@ -103,11 +104,19 @@ public final class WalkingEdgeWriter {
                     }
                 }));
             }
+            RuntimeException first = null;
             for (Future<?> future : futures) {
-                future.get();
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                }
             }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            if (first != null) {
+                throw first;
+            }
         } catch (InterruptedException e) {
             failed.set(true);
             Thread.currentThread().interrupt();
