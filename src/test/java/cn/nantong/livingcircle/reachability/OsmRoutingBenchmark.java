@@ -23,7 +23,6 @@ import com.graphhopper.isochrone.algorithm.ContourBuilder;
 import com.graphhopper.isochrone.algorithm.JTSTriangulator;
 import com.graphhopper.isochrone.algorithm.ShortestPathTree;
 import com.graphhopper.isochrone.algorithm.Triangulator;
-import com.graphhopper.json.Statement;
 import com.graphhopper.reader.osm.OSMReader;
 import com.graphhopper.routing.OSMReaderConfig;
 import com.graphhopper.routing.RouterConfig;
@@ -35,14 +34,11 @@ import com.graphhopper.routing.util.EncodingManager;
 import com.graphhopper.routing.util.OSMParsers;
 import com.graphhopper.routing.util.TraversalMode;
 import com.graphhopper.routing.util.parsers.FootAccessParser;
-import com.graphhopper.routing.weighting.TurnCostProvider;
 import com.graphhopper.routing.weighting.Weighting;
-import com.graphhopper.routing.weighting.custom.CustomModelParser;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.Graph;
 import com.graphhopper.storage.index.LocationIndexTree;
 import com.graphhopper.storage.index.Snap;
-import com.graphhopper.util.CustomModel;
 import com.graphhopper.util.PMap;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -192,20 +188,13 @@ public final class OsmRoutingBenchmark {
         long ghBuildMillis = (System.nanoTime() - ghStart) / 1_000_000;
         int ghNodes = graph.getNodes();
         int ghEdges = graph.getEdges();
-        Weighting weighting = CustomModelParser.createWeighting(encoding, TurnCostProvider.NO_TURN_COST_PROVIDER,
-                new CustomModel().addToPriority(Statement.If("!foot_access", Statement.Op.MULTIPLY, "0"))
-                        .addToSpeed(Statement.If("true", Statement.Op.LIMIT, "5")).setDistanceInfluence(0d));
+        Weighting weighting = RoutingBenchmark.footAtFiveKmh(encoding);
         EdgeFilter walkable = edge -> edge.get(footAccess) || edge.getReverse(footAccess);
         JTSTriangulator triangulator = new JTSTriangulator(new RouterConfig());
 
         // origins: random points of our network's box, near a walkway on both networks
-        double minLat = Double.MAX_VALUE, maxLat = -Double.MAX_VALUE, minLon = Double.MAX_VALUE, maxLon = -Double.MAX_VALUE;
-        for (int j = 0; j < network.junctionCount(); j++) {
-            minLat = Math.min(minLat, network.junctionLat(j));
-            maxLat = Math.max(maxLat, network.junctionLat(j));
-            minLon = Math.min(minLon, network.junctionLon(j));
-            maxLon = Math.max(maxLon, network.junctionLon(j));
-        }
+        RoutingBenchmark.Box box = RoutingBenchmark.junctionBox(network);
+        double minLat = box.minLat(), maxLat = box.maxLat(), minLon = box.minLon(), maxLon = box.maxLon();
         Random random = new Random(x.seed());
         double[] lat = new double[originCount];
         double[] lon = new double[originCount];

@@ -93,19 +93,12 @@ public final class RoutingBenchmark {
         LocationIndexTree index = new LocationIndexTree(graph, graph.getDirectory());
         index.prepareIndex();
         long importMillis = (System.nanoTime() - importStart) / 1_000_000;
-        Weighting weighting = CustomModelParser.createWeighting(encoding, TurnCostProvider.NO_TURN_COST_PROVIDER,
-                new CustomModel().addToPriority(Statement.If("!foot_access", Statement.Op.MULTIPLY, "0"))
-                        .addToSpeed(Statement.If("true", Statement.Op.LIMIT, "5")).setDistanceInfluence(0d));
+        Weighting weighting = footAtFiveKmh(encoding);
         EdgeFilter walkable = edge -> edge.get(footAccess) || edge.getReverse(footAccess);
         JTSTriangulator triangulator = new JTSTriangulator(new RouterConfig());
 
-        double minLat = Double.MAX_VALUE, maxLat = -Double.MAX_VALUE, minLon = Double.MAX_VALUE, maxLon = -Double.MAX_VALUE;
-        for (int j = 0; j < network.junctionCount(); j++) {
-            minLat = Math.min(minLat, network.junctionLat(j));
-            maxLat = Math.max(maxLat, network.junctionLat(j));
-            minLon = Math.min(minLon, network.junctionLon(j));
-            maxLon = Math.max(maxLon, network.junctionLon(j));
-        }
+        Box box = junctionBox(network);
+        double minLat = box.minLat(), maxLat = box.maxLat(), minLon = box.minLon(), maxLon = box.maxLon();
         Random random = new Random(42);
         List<double[]> points = new ArrayList<>();
         while (points.size() < origins) {
@@ -313,5 +306,30 @@ public final class RoutingBenchmark {
 
     private static void node(BufferedWriter out, long id, double lat, double lon) throws IOException {
         out.write(String.format(Locale.ROOT, "<node id=\"%d\" version=\"1\" lat=\"%.7f\" lon=\"%.7f\"/>\n", id, lat, lon));
+    }
+
+    /**
+     * GraphHopper's foot profile as every comparison here pins it: foot access only, at most 5 km/h (our adult
+     * pace), shortest distance (no distance influence).
+     */
+    static Weighting footAtFiveKmh(EncodingManager encoding) {
+        return CustomModelParser.createWeighting(encoding, TurnCostProvider.NO_TURN_COST_PROVIDER,
+                new CustomModel().addToPriority(Statement.If("!foot_access", Statement.Op.MULTIPLY, "0"))
+                        .addToSpeed(Statement.If("true", Statement.Op.LIMIT, "5")).setDistanceInfluence(0d));
+    }
+
+    /** The box of a network's junctions, where the benchmarks draw their random origins. */
+    record Box(double minLat, double maxLat, double minLon, double maxLon) {
+    }
+
+    static Box junctionBox(WalkwayNetwork network) {
+        double minLat = Double.MAX_VALUE, maxLat = -Double.MAX_VALUE, minLon = Double.MAX_VALUE, maxLon = -Double.MAX_VALUE;
+        for (int j = 0; j < network.junctionCount(); j++) {
+            minLat = Math.min(minLat, network.junctionLat(j));
+            maxLat = Math.max(maxLat, network.junctionLat(j));
+            minLon = Math.min(minLon, network.junctionLon(j));
+            maxLon = Math.max(maxLon, network.junctionLon(j));
+        }
+        return new Box(minLat, maxLat, minLon, maxLon);
     }
 }
