@@ -82,12 +82,6 @@ public class CommunityRepository {
                 .all().stream().collect(Collectors.toMap(Building::id, Function.identity()));
     }
 
-    public boolean buildingExists(String id) {
-        return neo4j.query("MATCH (b:Building {id: $id, generation: $generation}) RETURN count(b) > 0 AS found")
-                .bind(id).to("id").bind(datasets.generation()).to("generation")
-                .fetchAs(Boolean.class).mappedBy((t, r) -> r.get("found").asBoolean()).one().orElse(false);
-    }
-
     /**
      * One page of buildings for each of several communities in a single round trip (the batch behind
      * {@code Community.buildings}), with each community's total.

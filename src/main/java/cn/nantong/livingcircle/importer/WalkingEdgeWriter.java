@@ -2,6 +2,7 @@ package cn.nantong.livingcircle.importer;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.ToIntFunction;
 
 import cn.nantong.livingcircle.system.CypherBatches;
 import cn.nantong.livingcircle.system.GenerationScoped;
@@ -46,32 +49,23 @@ public final class WalkingEdgeWriter {
      * @return the number of edges written
      */
     public static int create(SimpleQueryRunner tx, List<BuildingEdges> rows, int batchEdges, IntConsumer progress) {
-        int written = 0;
-        Batch batch = new Batch();
-        // one pass over the rows, which may be a view computed on access
-        for (BuildingEdges r : rows) {
-            batch.add(r);
-            if (batch.edges >= batchEdges) {
-                written += batch.flush(tx);
-                progress.accept(written);
-                batch = new Batch();
-            }
-        }
-        if (batch.edges > 0) {
-            written += batch.flush(tx);
-            progress.accept(written);
-        }
-        return written;
+        int[] written = {0};
+        inBatches(rows, batchEdges, () -> false, batch -> batch.flush(tx), edges -> {
+            written[0] += edges;
+            progress.accept(written[0]);
+        });
+        return written[0];
     }
 
     /**
      * Writes the edges into generation {@code generation} with {@code writers} sessions at once, each batch its own
      * transaction. One writer spends most of its time in the database's single transaction thread while the other
-     * core idles, so on two cores two writers wrote the city-scale import's edges 1.66 times as fast. Each writer takes one contiguous share of
-     * the buildings: buildings next to each other in the input are next to each other on the map, so two writers
-     * rarely create edges to the same place at once, and when they do collide on a place's lock the driver retries
-     * the batch ({@code executeWrite}). The first failure stops every writer after its current batch, and is thrown
-     * once all have stopped, so nothing is still writing while the caller discards what was staged.
+     * core idles, so on two cores two writers wrote the city-scale import's edges 1.66 times as fast. Each writer
+     * takes one contiguous share of the buildings: buildings next to each other in the input are next to each other
+     * on the map, so two writers rarely create edges to the same place at once, and when they do collide on a place's
+     * lock the driver retries the batch ({@code executeWrite}). The first failure stops every writer after its
+     * current batch, and is thrown once all have stopped, so nothing is still writing while the caller discards what
+     * was staged.
      *
      * @param progress told the number of edges written so far after each batch, by one writer at a time
      * @return the number of edges written
@@ -110,7 +104,8 @@ public final class WalkingEdgeWriter {
                     future.get();
                 } catch (ExecutionException e) {
                     if (first == null) {
-                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                        first = e.getCause() instanceof RuntimeException r ? r
+                                : new IllegalStateException(e.getCause());
                     }
                 }
             }
@@ -129,14 +124,26 @@ public final class WalkingEdgeWriter {
 
     private static void writeShare(Session session, long generation, List<BuildingEdges> rows, int batchEdges,
             AtomicBoolean failed, IntConsumer report) {
+        inBatches(rows, batchEdges, failed::get,
+                batch -> session.executeWrite(tx -> batch.flush(GenerationScoped.of(tx, generation))), report);
+    }
+
+    /**
+     * Cuts the rows into batches of about {@code batchEdges} edges in one pass (the rows may be a view computed on
+     * access), flushes each until {@code stopped}, and tells {@code flushed} the edges of each batch written.
+     */
+    private static void inBatches(List<BuildingEdges> rows, int batchEdges, BooleanSupplier stopped,
+            ToIntFunction<Batch> flush, IntConsumer flushed) {
         Batch batch = new Batch();
-        for (int i = 0; i < rows.size() && !failed.get(); i++) {
-            batch.add(rows.get(i));
-            if (batch.edges >= batchEdges || i == rows.size() - 1) {
-                Batch full = batch;
-                report.accept(session.executeWrite(tx -> full.flush(GenerationScoped.of(tx, generation))));
+        for (Iterator<BuildingEdges> it = rows.iterator(); it.hasNext() && !stopped.getAsBoolean(); ) {
+            batch.add(it.next());
+            if (batch.edges >= batchEdges) {
+                flushed.accept(flush.applyAsInt(batch));
                 batch = new Batch();
             }
+        }
+        if (batch.edges > 0 && !stopped.getAsBoolean()) {
+            flushed.accept(flush.applyAsInt(batch));
         }
     }
 

@@ -271,11 +271,4 @@ public class ReachabilityService {
         }
         return List.copyOf(result);
     }
-
-    /** A precomputed edge of the page, with the place it leads to (loaded in the same query). */
-    private record ReachRow(double meters, double placeSnapMeters, Place place) {
-    }
-
-    private record ReachPage(int total, double originSnapMeters, List<ReachRow> rows) {
-    }
 }
