@@ -43,25 +43,33 @@ final class PersistedQueries extends ApolloPersistedQuerySupport {
 
     private final TrustedDocuments trusted;
     private final Cache<String, Registered> registered;
+    private final Cache<String, Registered> parsed;
 
     PersistedQueries(TrustedDocuments trusted, long maxCachedQueryChars, MeterRegistry meters) {
-        this(trusted, Caffeine.newBuilder()
-                .maximumWeight(maxCachedQueryChars)
+        this(trusted, documentCache(maxCachedQueryChars), documentCache(maxCachedQueryChars));
+        CaffeineCacheMetrics.monitor(meters, registered, "persisted-queries");
+        CaffeineCacheMetrics.monitor(meters, parsed, "parsed-documents");
+    }
+
+    private static Cache<String, Registered> documentCache(long maxChars) {
+        return Caffeine.newBuilder()
+                .maximumWeight(maxChars)
                 // a document's AST grows with its text, so the text's length bounds the memory in proportion
                 .<String, Registered>weigher((hash, registered) -> Math.max(1, registered.chars()))
                 .recordStats()
-                .build());
-        CaffeineCacheMetrics.monitor(meters, registered, "persisted-queries");
+                .build();
     }
 
     /** A document a client registered, with the length of its text. */
     private record Registered(PreparsedDocumentEntry entry, int chars) {
     }
 
-    private PersistedQueries(TrustedDocuments trusted, Cache<String, Registered> registered) {
+    private PersistedQueries(TrustedDocuments trusted, Cache<String, Registered> registered,
+            Cache<String, Registered> parsed) {
         super(new Store(trusted, registered));
         this.trusted = trusted;
         this.registered = registered;
+        this.parsed = parsed;
     }
 
     /**
@@ -121,7 +129,34 @@ final class PersistedQueries extends ApolloPersistedQuerySupport {
                         + "sha256Hash of a trusted document", Map.of("tier", caller.tier().name()));
             }
         }
+        if (hash == null && textHash != null) {
+            return CompletableFuture.completedFuture(parsedText(input, textHash, parseAndValidate));
+        }
         return super.getDocumentAsync(input, parseAndValidate);
+    }
+
+    /**
+     * A document sent as text only: graphql-java's persisted-query support parses and validates it on every request
+     * (a tenth of a {@code reachable} request's CPU), so the valid ones are kept by their SHA-256, apart from the
+     * registered hashes: sending a text does not make its hash answerable alone. Validation needs only the schema
+     * and the document, never the variables, so the entry holds for every request with that text.
+     */
+    private PreparsedDocumentEntry parsedText(ExecutionInput input, String textHash,
+            Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        PreparsedDocumentEntry entry = trusted.entry(textHash);
+        if (entry != null) {
+            return entry;
+        }
+        Registered known = parsed.getIfPresent(textHash);
+        if (known != null) {
+            return known.entry();
+        }
+        entry = parseAndValidate.apply(input);
+        // errors are not kept: their messages follow the request's locale, and a resend is rare
+        if (!entry.hasErrors()) {
+            parsed.put(textHash, new Registered(entry, input.getQuery().length()));
+        }
+        return entry;
     }
 
     @Override

@@ -178,7 +178,11 @@ class QueryCostInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
             InstrumentationState instrumentationState) {
-        if (!(instrumentationState instanceof CostState state) || state.requested == null) {
+        // Every priced field has a fetcher of its own (a controller method); a property read is free, and asking
+        // for its step info would make graphql-java build what it skips for trivial fetchers (most of the ~600
+        // fields of a reachable answer)
+        if (parameters.isTrivialDataFetcher() || !(instrumentationState instanceof CostState state)
+                || state.requested == null) {
             return FieldFetchingInstrumentationContext.NOOP;
         }
         ExecutionStepInfo info = parameters.getExecutionStepInfo();

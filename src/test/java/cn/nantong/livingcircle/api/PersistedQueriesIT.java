@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.nantong.livingcircle.support.ApplicationIT;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,9 @@ class PersistedQueriesIT {
     @Autowired
     TrustedDocuments trustedDocuments;
 
+    @Autowired
+    MeterRegistry meters;
+
     private PersistedQueryRequests requests;
 
     @BeforeEach
@@ -50,6 +54,27 @@ class PersistedQueriesIT {
         assertThat(get.headers().firstValue("Cache-Control")).as("a cached miss would outlive the registration")
                 .hasValue("no-store");
         assertThat(get.headers().firstValue("ETag")).isEmpty();
+    }
+
+    @Test
+    void aDocumentSentAsTextIsParsedOnceForEveryRequestWithItAndItsHashDoesNotRunAlone() {
+        String query = "query textOnly($id: ID!) { building(id: $id) { id } } # " + UUID.randomUUID();
+        double misses = parsedDocuments("miss");
+        double hits = parsedDocuments("hit");
+
+        assertThat(requests.post(query, null, Map.of("id", "b-01-001")).body()).contains("\"id\":\"b-01-001\"")
+                .doesNotContain("errors");
+        assertThat(requests.post(query, null, Map.of("id", "b-01-002")).body()).contains("\"id\":\"b-01-002\"")
+                .doesNotContain("errors");
+        assertThat(parsedDocuments("miss") - misses).as("parsed and validated on the first request").isEqualTo(1);
+        assertThat(parsedDocuments("hit") - hits).as("the second, with other variables, reuses it").isEqualTo(1);
+
+        assertThat(requests.errorCode(requests.post(null, sha256(query), Map.of("id", "b-01-001"))))
+                .as("only an APQ registration (text with its hash) makes a hash runnable").isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+    }
+
+    private double parsedDocuments(String result) {
+        return meters.get("cache.gets").tag("cache", "parsed-documents").tag("result", result).functionCounter().count();
     }
 
     @Test

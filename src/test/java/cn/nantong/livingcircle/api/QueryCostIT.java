@@ -9,8 +9,15 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import cn.nantong.livingcircle.support.ApplicationIT;
+import graphql.TrivialDataFetcher;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.graphql.execution.GraphQlSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +26,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The price of a request over HTTP: reported on every answer, and a request above the maximum refused unrun. */
 @ApplicationIT
 class QueryCostIT {
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Test
+    void everyPricedFieldHasAFetcherOfItsOwnSoThePerFieldChargeNeverSkipsIt() {
+        // the instrumentation looks no further than "trivial fetcher" for a field (a property read is free)
+        GraphQLSchema schema = graphQlSource.schema();
+        java.util.List<String> priced = new java.util.ArrayList<>();
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (!(type instanceof GraphQLObjectType object) || object.getName().startsWith("__")) {
+                continue;
+            }
+            for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                if (QueryCost.field(object.getName(), field.getName(), Map.of()).isFree()) {
+                    continue;
+                }
+                priced.add(object.getName() + "." + field.getName());
+                assertThat(schema.getCodeRegistry().getDataFetcher(object, field))
+                        .as(object.getName() + "." + field.getName()).isNotInstanceOf(TrivialDataFetcher.class);
+            }
+        }
+        assertThat(priced).contains("Query.reachable", "Outlet.community", "Dataset.extent");
+    }
+
 
     @Value("${local.server.port}")
     int port;
