@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import cn.nantong.livingcircle.api.ApiException.ErrorCode;
@@ -144,17 +145,23 @@ final class PersistedQueries extends ApolloPersistedQuerySupport {
     private PreparsedDocumentEntry parsedText(ExecutionInput input, String textHash,
             Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         PreparsedDocumentEntry entry = trusted.entry(textHash);
-        if (entry != null) {
-            return entry;
-        }
-        Registered known = parsed.getIfPresent(textHash);
+        return entry != null ? entry
+                : cachedOrParsed(parsed, textHash, input.getQuery(), () -> parseAndValidate.apply(input));
+    }
+
+    /**
+     * The entry {@code cache} holds under {@code hash}, else {@code parse}'s, kept when valid: an invalid document
+     * would only take room, and its errors (in the request's locale) come back on a resend.
+     */
+    private static PreparsedDocumentEntry cachedOrParsed(Cache<String, Registered> cache, String hash, String text,
+            Supplier<PreparsedDocumentEntry> parse) {
+        Registered known = cache.getIfPresent(hash);
         if (known != null) {
             return known.entry();
         }
-        entry = parseAndValidate.apply(input);
-        // errors are not kept: their messages follow the request's locale, and a resend is rare
+        PreparsedDocumentEntry entry = parse.get();
         if (!entry.hasErrors()) {
-            parsed.put(textHash, new Registered(entry, input.getQuery().length()));
+            cache.put(hash, new Registered(entry, text.length()));
         }
         return entry;
     }
@@ -215,17 +222,9 @@ final class PersistedQueries extends ApolloPersistedQuerySupport {
                 entry = onCacheMiss.apply(trusted.body(hash));
             }
             if (entry == null) {
-                Registered known = registered.getIfPresent(hash);
-                entry = known == null ? null : known.entry();
-            }
-            if (entry == null) {
                 String text = sentText(input);
-                // throws PersistedQueryNotFound for a hash alone: the library turns it into the error above
-                entry = onCacheMiss.apply(text);
-                // an invalid document is not kept: it would only take room, and its errors come back on a resend
-                if (!entry.hasErrors()) {
-                    registered.put(hash, new Registered(entry, text.length()));
-                }
+                // on a miss, throws PersistedQueryNotFound for a hash alone: the library turns it into the error above
+                entry = cachedOrParsed(registered, hash, text == null ? "" : text, () -> onCacheMiss.apply(text));
             }
             return CompletableFuture.completedFuture(entry);
         }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -34,7 +36,7 @@ class QueryCostIT {
     void everyPricedFieldHasAFetcherOfItsOwnSoThePerFieldChargeNeverSkipsIt() {
         // the instrumentation looks no further than "trivial fetcher" for a field (a property read is free)
         GraphQLSchema schema = graphQlSource.schema();
-        java.util.List<String> priced = new java.util.ArrayList<>();
+        List<String> priced = new ArrayList<>();
         for (GraphQLNamedType type : schema.getAllTypesAsList()) {
             if (!(type instanceof GraphQLObjectType object) || object.getName().startsWith("__")) {
                 continue;
@@ -50,7 +52,6 @@ class QueryCostIT {
         }
         assertThat(priced).contains("Query.reachable", "Outlet.community", "Dataset.extent");
     }
-
 
     @Value("${local.server.port}")
     int port;
